@@ -1,0 +1,143 @@
+package account
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// SignupInput is what a salon owner types to sign up.
+type SignupInput struct {
+	SalonName string
+	Slug      string
+	OwnerName string
+	Email     string
+	Password  string
+	Locale    string
+}
+
+// SignupResult names the salon and owner created.
+type SignupResult struct {
+	SalonID uuid.UUID
+	UserID  uuid.UUID
+}
+
+// Normalize trims what the user typed, so a re-rendered form shows the values used.
+func (in *SignupInput) Normalize() {
+	in.SalonName = strings.TrimSpace(in.SalonName)
+	in.OwnerName = strings.TrimSpace(in.OwnerName)
+	in.Slug = salon.NormalizeSlug(in.Slug)
+	in.Email = NormalizeEmail(in.Email)
+}
+
+// Check validates the form's shape (no database): one message per bad field.
+func (in SignupInput) Check() apperr.Fields {
+	f := apperr.Fields{}
+	if k := CheckName(in.SalonName); k != "" {
+		f.Add("salon_name", k)
+	}
+	if k := salon.CheckSlug(in.Slug); k != "" {
+		f.Add("slug", k)
+	}
+	if k := CheckName(in.OwnerName); k != "" {
+		f.Add("owner_name", k)
+	}
+	if k := CheckEmail(in.Email); k != "" {
+		f.Add("email", k)
+	}
+	if k := CheckPassword(in.Password, in.Email); k != "" {
+		f.Add("password", k)
+	}
+	return f
+}
+
+// Signup creates a salon and its owner atomically: either both exist
+// afterwards or nothing does.
+func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, error) {
+	in.Normalize()
+	fields := in.Check()
+	if err := s.checkTaken(ctx, in, fields); err != nil {
+		return SignupResult{}, err
+	}
+	if err := fields.Err(); err != nil {
+		return SignupResult{}, err
+	}
+	hash, err := HashPassword(ctx, in.Password)
+	if err != nil {
+		return SignupResult{}, err
+	}
+	locale := "fr"
+	if in.Locale == "en" {
+		locale = "en"
+	}
+	res := SignupResult{SalonID: uuid.New(), UserID: uuid.New()}
+	err = s.DB.WithTenant(ctx, res.SalonID, func(tx store.Tx) error {
+		if err := salon.Insert(ctx, tx, salon.NewInput{ID: res.SalonID, Slug: in.Slug, Name: in.SalonName,
+			TimeZone: "Europe/Paris", Currency: "EUR", Locale: locale}); err != nil {
+			return err
+		}
+		err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: res.UserID, Email: in.Email, Name: in.OwnerName, PasswordHash: hash, Locale: locale})
+		if store.IsUniqueViolation(err, "users_email_key") {
+			return apperr.Fields{"email": "email.taken"}.Err()
+		}
+		if err != nil {
+			return err
+		}
+		return tx.MembershipCreate(ctx, dbq.MembershipCreateParams{TenantID: res.SalonID, UserID: res.UserID, Role: RoleOwner})
+	})
+	if err != nil {
+		return SignupResult{}, fmt.Errorf("account: signup: %w", err)
+	}
+	return res, nil
+}
+
+// checkTaken adds "taken" problems for slug and email, so the user learns
+// everything wrong with the form at once rather than one refusal at a time.
+func (s *Service) checkTaken(ctx context.Context, in SignupInput, fields apperr.Fields) error {
+	_, slugBad := fields["slug"]
+	_, emailBad := fields["email"]
+	if slugBad && emailBad {
+		return nil
+	}
+	return s.DB.Unscoped(ctx, func(tx store.Tx) error {
+		if !slugBad {
+			taken, err := tx.TenantSlugTaken(ctx, in.Slug)
+			if err != nil {
+				return fmt.Errorf("account: slug taken: %w", err)
+			}
+			if taken {
+				fields.Add("slug", "slug.taken")
+			}
+		}
+		if !emailBad {
+			taken, err := tx.UserEmailTaken(ctx, in.Email)
+			if err != nil {
+				return fmt.Errorf("account: email taken: %w", err)
+			}
+			if taken {
+				fields.Add("email", "email.taken")
+			}
+		}
+		return nil
+	})
+}
+
+// SlugProblem checks one slug as the user types it: its form, then whether it is free.
+func (s *Service) SlugProblem(ctx context.Context, slug string) (string, error) {
+	slug = salon.NormalizeSlug(slug)
+	if k := salon.CheckSlug(slug); k != "" {
+		return k, nil
+	}
+	fields := apperr.Fields{"email": "skip"}
+	if err := s.checkTaken(ctx, SignupInput{Slug: slug}, fields); err != nil {
+		return "", err
+	}
+	return fields["slug"], nil
+}

@@ -1,0 +1,117 @@
+// Package config turns the environment into a typed, validated Config.
+// A missing or malformed setting stops start-up with one line naming it.
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the binary reads from its environment.
+type Config struct {
+	DatabaseURL    string // owner connection: creates the database, roles, runs migrations
+	AppDBPassword  string // password given to the carnet_app and carnet_platform roles ("" = none, trust/peer auth)
+	RedisURL       string
+	RedisPrefix    string // prepended to every Redis key, so several deployments or test packages share one Redis
+	Port           int
+	BaseURL        *url.URL
+	SMTPURL        *url.URL // nil: emails are written to the log instead of sent
+	MailFrom       string
+	TrustedProxies []string
+	SessionIdle    time.Duration
+	MetricsToken   string
+	LogFormat      string // json (default) or text
+
+	StripeSecretKey            string
+	StripeWebhookSecret        string
+	StripeConnectWebhookSecret string
+	StripeAPIBase              string // stripe-mock in tests; empty for the real API
+}
+
+// Secure reports whether cookies must carry the Secure flag.
+func (c Config) Secure() bool { return c.BaseURL.Scheme == "https" }
+
+// Error names the setting that is wrong.
+type Error struct {
+	Name, Problem string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("config: %s %s", e.Name, e.Problem) }
+
+// Load reads the configuration through getenv (os.Getenv in production, a map in tests).
+func Load(getenv func(string) string) (Config, error) {
+	get := func(name, def string) string {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			return v
+		}
+		return def
+	}
+	var c Config
+	var err error
+
+	c.DatabaseURL = get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/carnet?sslmode=disable")
+	if u, perr := url.Parse(c.DatabaseURL); perr != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || strings.Trim(u.Path, "/") == "" {
+		return c, &Error{"DATABASE_URL", "must be a postgres:// URL naming a database"}
+	}
+	c.AppDBPassword = getenv("DATABASE_APP_PASSWORD")
+
+	c.RedisURL = get("REDIS_URL", "redis://127.0.0.1:6379/0")
+	if u, perr := url.Parse(c.RedisURL); perr != nil || (u.Scheme != "redis" && u.Scheme != "rediss") {
+		return c, &Error{"REDIS_URL", "must be a redis:// or rediss:// URL"}
+	}
+	c.RedisPrefix = get("REDIS_PREFIX", "")
+
+	if c.Port, err = strconv.Atoi(get("PORT", "8080")); err != nil || c.Port < 1 || c.Port > 65535 {
+		return c, &Error{"PORT", "must be a port number between 1 and 65535"}
+	}
+
+	base := get("BASE_URL", fmt.Sprintf("http://localhost:%d", c.Port))
+	if c.BaseURL, err = url.Parse(strings.TrimRight(base, "/")); err != nil || (c.BaseURL.Scheme != "http" && c.BaseURL.Scheme != "https") || c.BaseURL.Host == "" {
+		return c, &Error{"BASE_URL", "must be an absolute http(s) URL such as https://carnet.example.com"}
+	}
+
+	if raw := get("SMTP_URL", ""); raw != "" {
+		if c.SMTPURL, err = url.Parse(raw); err != nil || (c.SMTPURL.Scheme != "smtp" && c.SMTPURL.Scheme != "smtps") || c.SMTPURL.Hostname() == "" {
+			return c, &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
+		}
+	}
+	c.MailFrom = get("MAIL_FROM", "Carnet <no-reply@"+c.BaseURL.Hostname()+">")
+	if !strings.Contains(c.MailFrom, "@") {
+		return c, &Error{"MAIL_FROM", "must contain an email address"}
+	}
+
+	for _, p := range strings.Split(get("TRUSTED_PROXIES", ""), ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if net.ParseIP(p) == nil {
+			if _, _, cerr := net.ParseCIDR(p); cerr != nil {
+				return c, &Error{"TRUSTED_PROXIES", "must be a comma-separated list of IPs or CIDR ranges"}
+			}
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p)
+	}
+
+	if c.SessionIdle, err = time.ParseDuration(get("SESSION_IDLE", "12h")); err != nil || c.SessionIdle < time.Minute {
+		return c, &Error{"SESSION_IDLE", "must be a duration of at least 1m, such as 12h"}
+	}
+	c.MetricsToken = get("METRICS_TOKEN", "")
+	if c.LogFormat = get("LOG_FORMAT", "json"); c.LogFormat != "json" && c.LogFormat != "text" {
+		return c, &Error{"LOG_FORMAT", "must be json or text"}
+	}
+
+	c.StripeSecretKey = get("STRIPE_SECRET_KEY", "")
+	c.StripeWebhookSecret = get("STRIPE_WEBHOOK_SECRET", "")
+	c.StripeConnectWebhookSecret = get("STRIPE_CONNECT_WEBHOOK_SECRET", "")
+	c.StripeAPIBase = get("STRIPE_API_BASE", "")
+	if c.StripeAPIBase != "" {
+		if u, perr := url.Parse(c.StripeAPIBase); perr != nil || u.Host == "" {
+			return c, &Error{"STRIPE_API_BASE", "must be an absolute URL"}
+		}
+	}
+	return c, nil
+}

@@ -1,0 +1,39 @@
+// Package demo seeds a demonstration salon (slug "demo") and a platform
+// admin, so a newcomer can look around right after `carnet serve --demo`.
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/carnet-salon/carnet/internal/account"
+	"github.com/carnet-salon/carnet/internal/salon"
+)
+
+// The demo's logins, printed at start-up. They are public by design: --demo
+// is for a developer's machine or a throwaway showcase.
+const (
+	Slug          = "demo"
+	OwnerEmail    = "owner@demo.test"
+	OwnerPassword = "demo-salon-2026"
+	AdminEmail    = "platform@carnet.test"
+	AdminPassword = "carnet-admin-2026"
+)
+
+// Seed creates what is missing of the demo; running it again changes nothing.
+func Seed(ctx context.Context, accounts *account.Service, salons *salon.Service) error {
+	taken, err := salons.SlugTaken(ctx, Slug)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if !taken {
+		if _, err := accounts.Signup(ctx, account.SignupInput{SalonName: "Institut Démo", Slug: Slug,
+			OwnerName: "Camille Martin", Email: OwnerEmail, Password: OwnerPassword, Locale: "fr"}); err != nil {
+			return fmt.Errorf("demo: salon: %w", err)
+		}
+	}
+	if _, err := accounts.CreatePlatformAdmin(ctx, AdminEmail, "Admin Carnet", AdminPassword); err != nil {
+		return fmt.Errorf("demo: admin: %w", err)
+	}
+	return nil
+}

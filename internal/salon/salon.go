@@ -1,0 +1,137 @@
+package salon
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Salon is a tenant of the platform.
+type Salon struct {
+	ID           uuid.UUID
+	Slug         string
+	Name         string
+	TimeZone     string
+	Currency     string
+	Locale       string
+	Status       string
+	StatusReason string
+	CreatedAt    time.Time
+}
+
+// Statuses of a salon on the platform.
+const (
+	StatusActive    = "active"
+	StatusSuspended = "suspended"
+)
+
+// Suspended reports whether the platform has suspended the salon.
+func (s Salon) Suspended() bool { return s.Status == StatusSuspended }
+
+// Location returns the salon's time zone (UTC if the stored name is unknown).
+func (s Salon) Location() *time.Location {
+	if loc, err := time.LoadLocation(s.TimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
+// FromRow converts a database row.
+func FromRow(t dbq.Tenant) Salon {
+	return Salon{ID: t.ID, Slug: t.Slug, Name: t.Name, TimeZone: t.TimeZone, Currency: t.Currency,
+		Locale: t.Locale, Status: t.Status, StatusReason: t.StatusReason, CreatedAt: t.CreatedAt}
+}
+
+// reserved slugs would shadow the platform's own paths or mislead clients.
+var reserved = []string{
+	"admin", "administrateur", "api", "app", "assets", "auth", "b", "billing", "blog", "carnet",
+	"compte", "connexion", "contact", "dashboard", "docs", "healthz", "help", "aide", "inscription",
+	"invite", "login", "logout", "mail", "metrics", "password", "readyz", "root", "salon", "salons",
+	"security", "settings", "signup", "static", "status", "stripe", "support", "system", "webhooks", "www",
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{1,38}[a-z0-9])$`)
+
+// NormalizeSlug trims and lower-cases what the user typed.
+func NormalizeSlug(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// CheckSlug returns the message key of what is wrong with a slug's form, or "".
+func CheckSlug(slug string) string {
+	switch {
+	case slug == "":
+		return "field.required"
+	case len(slug) < 3 || len(slug) > 40:
+		return "slug.length"
+	case !slugPattern.MatchString(slug) || strings.Contains(slug, "--"):
+		return "slug.format"
+	case slices.Contains(reserved, slug):
+		return "slug.reserved"
+	}
+	return ""
+}
+
+// NewInput describes a salon being created at sign-up.
+type NewInput struct {
+	ID       uuid.UUID
+	Slug     string
+	Name     string
+	TimeZone string
+	Currency string
+	Locale   string
+}
+
+// Insert creates the salon inside the caller's transaction (sign-up creates the
+// salon and its owner atomically). The transaction must be scoped to in.ID.
+func Insert(ctx context.Context, tx store.Tx, in NewInput) error {
+	err := tx.TenantCreate(ctx, dbq.TenantCreateParams{ID: in.ID, Slug: in.Slug, Name: in.Name,
+		TimeZone: in.TimeZone, Currency: in.Currency, Locale: in.Locale})
+	if store.IsUniqueViolation(err, "tenants_slug_key") {
+		return &apperr.Error{Code: apperr.Invalid, Key: "error.invalid", Fields: apperr.Fields{"slug": "slug.taken"}}
+	}
+	if err != nil {
+		return fmt.Errorf("salon: insert: %w", err)
+	}
+	return nil
+}
+
+// Service reads salons.
+type Service struct {
+	DB *store.DB
+}
+
+// Get returns the salon with the given id.
+func (s *Service) Get(ctx context.Context, id uuid.UUID) (Salon, error) {
+	var out Salon
+	err := s.DB.WithTenant(ctx, id, func(tx store.Tx) error {
+		row, err := tx.TenantGet(ctx, id)
+		out = FromRow(row)
+		return err
+	})
+	if err != nil {
+		return Salon{}, fmt.Errorf("salon: get: %w", err)
+	}
+	return out, nil
+}
+
+// SlugTaken reports whether a salon already uses slug.
+func (s *Service) SlugTaken(ctx context.Context, slug string) (bool, error) {
+	var taken bool
+	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
+		var err error
+		taken, err = tx.TenantSlugTaken(ctx, slug)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("salon: slug taken: %w", err)
+	}
+	return taken, nil
+}

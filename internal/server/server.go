@@ -1,0 +1,156 @@
+// Package server assembles Carnet from a Config: database, Redis, areas,
+// background workers and the web application. The binary and the tests
+// build the same thing through it, so what is tested is what runs.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/redis/go-redis/v9"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/carnet-salon/carnet/internal/account"
+	"github.com/carnet-salon/carnet/internal/admin"
+	"github.com/carnet-salon/carnet/internal/clock"
+	"github.com/carnet-salon/carnet/internal/config"
+	"github.com/carnet-salon/carnet/internal/mail"
+	"github.com/carnet-salon/carnet/internal/ratelimit"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/web"
+)
+
+// Options are what tests replace; zero values mean production behaviour.
+type Options struct {
+	Log   *slog.Logger
+	Clock clock.Clock
+	Mail  mail.Sender // default: SMTP when SMTP_URL is set, else the log
+}
+
+// Server is a running Carnet.
+type Server struct {
+	Config   config.Config
+	Log      *slog.Logger
+	Clock    clock.Clock
+	DB       *store.DB
+	Redis    *redis.Client
+	Accounts *account.Service
+	Salons   *salon.Service
+	Admin    *admin.Service
+	App      *fiber.App
+	workers  *river.Client[pgx.Tx]
+}
+
+// New connects to Postgres (as the application roles) and Redis and builds
+// every part. The database must already be bootstrapped (store.Bootstrap).
+func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) {
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	if opts.Clock == nil {
+		opts.Clock = clock.Real{}
+	}
+	if opts.Mail == nil {
+		opts.Mail = mail.Log{Logger: opts.Log}
+		if cfg.SMTPURL != nil {
+			opts.Mail = mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+		}
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.AppDBPassword)
+	if err != nil {
+		return nil, err
+	}
+	ropts, err := redis.ParseURL(cfg.RedisURL)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("server: redis url: %w", err)
+	}
+	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, DB: db, Redis: redis.NewClient(ropts)}
+	base := cfg.BaseURL.String()
+	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base}
+	s.Salons = &salon.Service{DB: db}
+	s.Admin = &admin.Service{DB: db, Clock: opts.Clock}
+
+	if s.workers, err = newWorkers(db, opts); err != nil {
+		s.Close()
+		return nil, err
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s.App = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, Clock: opts.Clock,
+		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
+		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin})
+	return s, nil
+}
+
+func newWorkers(db *store.DB, opts Options) (*river.Client[pgx.Tx], error) {
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
+	client, err := river.NewClient(riverpgxv5.New(db.AppPool()), &river.Config{
+		Schema: store.RiverSchema,
+		Logger: opts.Log,
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: 10},
+			mail.Queue:         {MaxWorkers: 5},
+		},
+		Workers:                     workers,
+		CompletedJobRetentionPeriod: 24 * time.Hour,
+		// Jobs that fail are retried with backoff; the last error stays on the job.
+		FetchPollInterval: 500 * time.Millisecond,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("server: job workers: %w", err)
+	}
+	return client, nil
+}
+
+// StartWorkers runs background jobs until StopWorkers.
+func (s *Server) StartWorkers(ctx context.Context) error {
+	if err := s.workers.Start(ctx); err != nil {
+		return fmt.Errorf("server: start workers: %w", err)
+	}
+	return nil
+}
+
+// StopWorkers lets running jobs finish (up to the context's deadline).
+func (s *Server) StopWorkers(ctx context.Context) error {
+	if err := s.workers.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("server: stop workers: %w", err)
+	}
+	return nil
+}
+
+// Serve answers HTTP on ln until ctx is cancelled, then lets in-flight
+// requests finish (up to 30 seconds) before returning.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.App.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: listen: %w", err)
+	case <-ctx.Done():
+	}
+	s.Log.Info("shutting down: finishing in-flight requests")
+	if err := s.App.ShutdownWithTimeout(30 * time.Second); err != nil {
+		return fmt.Errorf("server: shutdown: %w", err)
+	}
+	return nil
+}
+
+// Close releases connections.
+func (s *Server) Close() {
+	if s.Redis != nil {
+		_ = s.Redis.Close()
+	}
+	s.DB.Close()
+}

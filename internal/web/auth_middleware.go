@@ -1,0 +1,138 @@
+package web
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/account"
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/logx"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/views/auth"
+	"github.com/carnet-salon/carnet/views/layout"
+)
+
+const sessionCookie = "carnet_session"
+
+// loadSession finds the visitor's session, if any. Redis being down is
+// remembered rather than fatal: public pages keep working, and pages that
+// need a session answer 503 instead of pretending the user is logged out.
+func (s *Server) loadSession(c *fiber.Ctx) error {
+	id := c.Cookies(sessionCookie)
+	if id == "" {
+		return c.Next()
+	}
+	sess, err := s.sessions.Get(ctx(c), id)
+	switch {
+	case errors.Is(err, errNoSession):
+		s.clearSessionCookie(c)
+	case err != nil:
+		c.Locals(localSessErr, err)
+	default:
+		c.Locals(localSession, &sess)
+		req(c).User = &layout.User{}
+		req(c).IsAdmin = sess.IsAdmin
+		req(c).Salons = sess.SalonCount
+	}
+	return c.Next()
+}
+
+func session(c *fiber.Ctx) *Session {
+	sess, _ := c.Locals(localSession).(*Session)
+	return sess
+}
+
+// requireUser lets only logged-in users through; others go to the login page
+// and come back afterwards.
+func (s *Server) requireUser(c *fiber.Ctx) error {
+	if err, ok := c.Locals(localSessErr).(error); ok {
+		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+	}
+	sess := session(c)
+	if sess == nil {
+		return s.redirect(c, "/login?next="+url.QueryEscape(c.OriginalURL()))
+	}
+	return c.Next()
+}
+
+// requireMember runs /app pages: the session's salon must exist, still count
+// the user as a member, and not be suspended.
+func (s *Server) requireMember(c *fiber.Ctx) error {
+	sess := session(c)
+	if sess.SalonID == uuid.Nil {
+		if sess.IsAdmin {
+			return s.redirect(c, "/admin")
+		}
+		return s.redirect(c, "/app/salons")
+	}
+	m, sal, err := s.Accounts.Member(ctx(c), sess.SalonID, sess.UserID)
+	if store.IsNotFound(err) {
+		sess.SalonID = uuid.Nil // removed from this salon meanwhile
+		if err := s.sessions.Update(ctx(c), *sess); err != nil {
+			return err
+		}
+		return s.redirect(c, "/app/salons")
+	}
+	if err != nil {
+		return err
+	}
+	if sal.Suspended() {
+		c.Status(fiber.StatusForbidden)
+		return s.render(c, auth.SuspendedPage(sal.Name, sal.StatusReason), nil)
+	}
+	s.setMember(c, m, sal)
+	return c.Next()
+}
+
+func (s *Server) setMember(c *fiber.Ctx, m account.Member, sal salon.Salon) {
+	c.Locals(localMember, m)
+	c.Locals(localSalon, sal)
+	r := req(c)
+	r.User = &layout.User{Name: m.Name, Email: m.Email}
+	r.Salon = &layout.Salon{Name: sal.Name, Slug: sal.Slug, Role: m.Role}
+	c.SetUserContext(logx.WithSalon(c.UserContext(), sal.ID))
+}
+
+func member(c *fiber.Ctx) account.Member { m, _ := c.Locals(localMember).(account.Member); return m }
+
+func currentSalon(c *fiber.Ctx) salon.Salon { s, _ := c.Locals(localSalon).(salon.Salon); return s }
+
+// requireAdmin hides the platform admin from everyone else: they get 404,
+// as if /admin did not exist. Admin rights are re-read on every request, so
+// revoking them takes effect at once.
+func (s *Server) requireAdmin(c *fiber.Ctx) error {
+	if err, ok := c.Locals(localSessErr).(error); ok {
+		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+	}
+	sess := session(c)
+	if sess == nil || !sess.IsAdmin {
+		return apperr.ErrNotFound
+	}
+	ok, err := s.Accounts.IsPlatformAdmin(ctx(c), sess.UserID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.ErrNotFound
+	}
+	id, err := s.Accounts.User(ctx(c), sess.UserID)
+	if err != nil {
+		return err
+	}
+	req(c).User = &layout.User{Name: id.Name, Email: id.Email}
+	c.Locals("carnet.admin", id)
+	return c.Next()
+}
+
+// safeNext accepts only a path on this site as a place to return to.
+func safeNext(next, fallback string) string {
+	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") && !strings.ContainsAny(next, "\r\n") {
+		return next
+	}
+	return fallback
+}

@@ -1,0 +1,47 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+func (s *Server) handleHealthz(c *fiber.Ctx) error {
+	return c.SendString("ok")
+}
+
+// handleReadyz tells a load balancer whether this instance can serve:
+// Postgres and Redis must both answer within two seconds.
+func (s *Server) handleReadyz(c *fiber.Ctx) error {
+	cctx, cancel := context.WithTimeout(ctx(c), 2*time.Second)
+	defer cancel()
+	dbErr := s.DB.Ping(cctx)
+	redisErr := s.Redis.Ping(cctx).Err()
+	status := fiber.StatusOK
+	if dbErr != nil || redisErr != nil {
+		status = fiber.StatusServiceUnavailable
+		s.log.WarnContext(ctx(c), "not ready", "postgres", errString(dbErr), "redis", errString(redisErr))
+	}
+	return c.Status(status).JSON(fiber.Map{"postgres": errString(dbErr), "redis": errString(redisErr)})
+}
+
+func errString(err error) string {
+	if err != nil {
+		return "down"
+	}
+	return "ok"
+}
+
+// handleMetrics serves Prometheus metrics, behind a bearer token when one is configured.
+func (s *Server) handleMetrics(c *fiber.Ctx) error {
+	if tok := s.cfg.MetricsToken; tok != "" {
+		if subtle.ConstantTimeCompare([]byte(c.Get(fiber.HeaderAuthorization)), []byte("Bearer "+tok)) != 1 {
+			return fiber.ErrUnauthorized
+		}
+	}
+	return adaptor.HTTPHandler(promhttp.HandlerFor(s.Registry, promhttp.HandlerOpts{}))(c)
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/ratelimit"
+)
+
+// Rate limits. Login counts failures per email (the 11th failure within 15
+// minutes is refused) and every attempt per IP.
+var (
+	limitLoginEmail  = ratelimit.Rule{Name: "login-email", Limit: 10, Window: 15 * time.Minute}
+	limitLoginIP     = ratelimit.Rule{Name: "login-ip", Limit: 50, Window: 15 * time.Minute}
+	limitSignupIP    = ratelimit.Rule{Name: "signup-ip", Limit: 10, Window: time.Hour}
+	limitSlugCheckIP = ratelimit.Rule{Name: "slug-ip", Limit: 120, Window: time.Minute}
+	limitResetIP     = ratelimit.Rule{Name: "reset-ip", Limit: 10, Window: time.Hour}
+	limitResetEmail  = ratelimit.Rule{Name: "reset-email", Limit: 3, Window: time.Hour}
+	limitInviteIP    = ratelimit.Rule{Name: "invite-ip", Limit: 30, Window: 15 * time.Minute}
+)
+
+var errRateLimited = apperr.New(apperr.RateLimited, "error.rate_limited")
+
+// allow counts an attempt against a rule. These routes guard accounts, so
+// they fail closed: if Redis cannot count, the attempt is refused (503).
+func (s *Server) allow(c *fiber.Ctx, r ratelimit.Rule, key string) error {
+	d, err := s.Limiter.Allow(ctx(c), r, key)
+	if err != nil {
+		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+	}
+	if !d.Allowed {
+		return errRateLimited
+	}
+	return nil
+}
+
+// check says whether a rule still allows an attempt, without counting one.
+func (s *Server) check(c *fiber.Ctx, r ratelimit.Rule, key string) error {
+	d, err := s.Limiter.Check(ctx(c), r, key)
+	if err != nil {
+		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+	}
+	if !d.Allowed {
+		return errRateLimited
+	}
+	return nil
+}

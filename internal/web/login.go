@@ -1,0 +1,95 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/account"
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/views/auth"
+	"github.com/carnet-salon/carnet/views/ui"
+)
+
+func (s *Server) handleLoginForm(c *fiber.Ctx) error {
+	notice := ""
+	if c.Query("reset") == "1" {
+		notice = "flash.password_reset"
+	}
+	f := ui.NewForm()
+	f.Values["next"] = c.Query("next")
+	return s.render(c, auth.LoginPage(f, notice), nil)
+}
+
+func (s *Server) handleLogin(c *fiber.Ctx) error {
+	f := formFrom(c, "email", "password", "next")
+	email := account.NormalizeEmail(f.Get("email"))
+	if err := s.allow(c, limitLoginIP, c.IP()); err != nil {
+		return err
+	}
+	if err := s.check(c, limitLoginEmail, email); err != nil {
+		return err
+	}
+	id, salons, err := s.Accounts.Login(ctx(c), email, f.Get("password"))
+	if err != nil {
+		if apperr.Is(err, apperr.Unauthorized) {
+			if rerr := s.Limiter.Record(ctx(c), limitLoginEmail, email); rerr != nil {
+				return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(rerr)
+			}
+		}
+		if !refused(c, &f, err) {
+			return err
+		}
+		delete(f.Values, "password")
+		return s.render(c, auth.LoginPage(f, ""), nil)
+	}
+	_ = s.Limiter.Reset(ctx(c), limitLoginEmail, email)
+
+	sess := Session{UserID: id.UserID, IsAdmin: id.IsAdmin, SalonCount: len(salons)}
+	next := "/admin"
+	if len(salons) > 0 {
+		sess.SalonID = salons[0].SalonID
+		next = "/app"
+	}
+	if err := s.startSession(c, sess); err != nil {
+		return err
+	}
+	return s.redirect(c, safeNext(f.Get("next"), next))
+}
+
+// startSession logs the user in under a brand-new session id and CSRF token.
+func (s *Server) startSession(c *fiber.Ctx, sess Session) error {
+	if old := c.Cookies(sessionCookie); old != "" {
+		_ = s.sessions.Delete(ctx(c), old)
+	}
+	id, err := s.sessions.Create(ctx(c), sess)
+	if err != nil {
+		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+	}
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", HTTPOnly: true,
+		Secure: s.cfg.Secure(), SameSite: fiber.CookieSameSiteLaxMode})
+	s.setCSRFCookie(c)
+	return nil
+}
+
+func (s *Server) clearSessionCookie(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HTTPOnly: true,
+		Secure: s.cfg.Secure(), SameSite: fiber.CookieSameSiteLaxMode})
+}
+
+func (s *Server) handleLogout(c *fiber.Ctx) error {
+	if id := c.Cookies(sessionCookie); id != "" {
+		if err := s.sessions.Delete(ctx(c), id); err != nil {
+			return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+		}
+	}
+	s.clearSessionCookie(c)
+	s.setCSRFCookie(c)
+	return s.redirect(c, "/login")
+}
+
+// switchSalon points the session at another salon the user belongs to.
+func (s *Server) switchSalon(c *fiber.Ctx, sess *Session, salonID uuid.UUID, count int) error {
+	sess.SalonID = salonID
+	sess.SalonCount = count
+	return s.sessions.Update(ctx(c), *sess)
+}

@@ -1,0 +1,136 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"runtime/debug"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/logx"
+	"github.com/carnet-salon/carnet/views/layout"
+)
+
+const langCookie = "carnet_lang"
+
+var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
+
+// begin sets up each request: id, deadline, language, the view's request
+// facts; after the handler it renders any error, then logs and measures.
+func (s *Server) begin(c *fiber.Ctx) (err error) {
+	start := time.Now()
+	id := c.Get("X-Request-ID")
+	if !c.IsProxyTrusted() || !requestIDPattern.MatchString(id) {
+		id = newRequestID()
+	}
+	c.Set("X-Request-ID", id)
+	ctx, cancel := context.WithTimeout(logx.WithRequestID(context.Background(), id), RequestTimeout)
+	defer cancel()
+
+	lang := s.language(c)
+	ctx = i18n.WithLang(ctx, lang)
+	r := &layout.Request{Path: c.Path(), Query: stripLang(string(c.Request().URI().QueryString()))}
+	c.Locals(localRequest, r)
+	c.SetUserContext(layout.With(ctx, r))
+
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+			_ = s.errorHandler(c, err)
+			err = nil
+		}
+		s.finish(c, start)
+	}()
+	if err := c.Next(); err != nil {
+		return s.errorHandler(c, err)
+	}
+	return nil
+}
+
+func (s *Server) finish(c *fiber.Ctx, start time.Time) {
+	took := time.Since(start)
+	route := c.Route().Path
+	s.metrics.observe(c, route, took)
+	level := slog.LevelInfo
+	if c.Response().StatusCode() >= 500 {
+		level = slog.LevelError
+	}
+	s.log.Log(c.UserContext(), level, "request", "method", c.Method(), "route", route,
+		"status", c.Response().StatusCode(), "duration_ms", float64(took.Microseconds())/1000, "ip", c.IP())
+}
+
+func newRequestID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// language: an explicit ?lang= choice (remembered in a cookie), else the
+// cookie, else the browser's preference, else French.
+func (s *Server) language(c *fiber.Ctx) i18n.Lang {
+	if l, ok := i18n.Parse(c.Query("lang")); ok {
+		c.Cookie(&fiber.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+			HTTPOnly: true, Secure: s.cfg.Secure(), SameSite: fiber.CookieSameSiteLaxMode})
+		return l
+	}
+	if l, ok := i18n.Parse(c.Cookies(langCookie)); ok {
+		return l
+	}
+	return i18n.FromAcceptLanguage(c.Get(fiber.HeaderAcceptLanguage))
+}
+
+var langParam = regexp.MustCompile(`(^|&)lang=[^&]*`)
+
+func stripLang(q string) string {
+	q = langParam.ReplaceAllString(q, "")
+	for len(q) > 0 && q[0] == '&' {
+		q = q[1:]
+	}
+	return q
+}
+
+// securityHeaders: a strict CSP (htmx and CSS come from /static only),
+// no framing, no sniffing, no referrer leaving the site.
+func (s *Server) securityHeaders(c *fiber.Ctx) error {
+	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+		"font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'")
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("X-Frame-Options", "DENY")
+	c.Set("Referrer-Policy", "same-origin")
+	c.Set("Cross-Origin-Opener-Policy", "same-origin")
+	c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+	if s.cfg.Secure() {
+		c.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+	}
+	return c.Next()
+}
+
+// noStore keeps private pages out of every cache, the browser's included.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
+}
+
+const (
+	localRequest = "carnet.request"
+	localSession = "carnet.session"
+	localMember  = "carnet.member"
+	localSalon   = "carnet.salon"
+	localSessErr = "carnet.session_error"
+)
+
+func req(c *fiber.Ctx) *layout.Request {
+	if r, ok := c.Locals(localRequest).(*layout.Request); ok {
+		return r
+	}
+	return &layout.Request{}
+}
+
+// ctx is the request's context: deadline, language, request id, salon.
+func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/carnet-salon/carnet/internal/account"
+	"github.com/carnet-salon/carnet/internal/admin"
+	"github.com/carnet-salon/carnet/internal/clock"
+	"github.com/carnet-salon/carnet/internal/config"
+	"github.com/carnet-salon/carnet/internal/ratelimit"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+)
+
+// Deps is everything the handlers call.
+type Deps struct {
+	Config   config.Config
+	Log      *slog.Logger
+	DB       *store.DB
+	Redis    redis.UniversalClient
+	Clock    clock.Clock
+	Limiter  *ratelimit.Limiter
+	Registry *prometheus.Registry
+	Accounts *account.Service
+	Salons   *salon.Service
+	Admin    *admin.Service
+}
+
+// Server holds the dependencies every handler method shares.
+type Server struct {
+	Deps
+	cfg      config.Config
+	log      *slog.Logger
+	sessions *Sessions
+	metrics  *httpMetrics
+}
+
+// RequestTimeout bounds every request's work, database calls included.
+const RequestTimeout = 15 * time.Second
+
+// New builds the Fiber application.
+func New(d Deps) *fiber.App {
+	s := &Server{Deps: d, cfg: d.Config, log: d.Log,
+		sessions: &Sessions{rdb: d.Redis, prefix: d.Config.RedisPrefix, idle: d.Config.SessionIdle},
+		metrics:  newHTTPMetrics(d.Registry)}
+	app := fiber.New(fiber.Config{
+		AppName:                 "carnet",
+		DisableStartupMessage:   true,
+		Immutable:               true, // strings from the request stay valid after the handler returns
+		ReadTimeout:             20 * time.Second,
+		WriteTimeout:            30 * time.Second,
+		IdleTimeout:             120 * time.Second,
+		BodyLimit:               8 << 20,
+		ErrorHandler:            s.errorHandler,
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.Config.TrustedProxies,
+		ProxyHeader:             proxyHeader(d.Config.TrustedProxies),
+	})
+	s.routes(app)
+	return app
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
+}

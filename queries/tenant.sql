@@ -1,0 +1,45 @@
+-- name: TenantCreate :exec
+INSERT INTO tenants (id, slug, name, time_zone, currency, locale)
+VALUES (@id, @slug, @name, @time_zone, @currency, @locale);
+
+-- name: TenantGet :one
+SELECT * FROM tenants WHERE id = @id;
+
+-- name: TenantGetBySlug :one
+SELECT * FROM tenants WHERE slug = @slug;
+
+-- name: TenantSlugTaken :one
+SELECT EXISTS (SELECT 1 FROM tenants WHERE slug = @slug);
+
+-- name: TenantSetStatus :one
+UPDATE tenants
+SET status = @status, status_reason = @status_reason, status_changed_at = @changed_at
+WHERE id = @id
+RETURNING *;
+
+-- name: TenantListForAdmin :many
+-- Platform admin listing: every salon with its owner and team size.
+SELECT t.id, t.slug, t.name, t.status, t.status_reason, t.created_at,
+       coalesce(owner.name, '')::text  AS owner_name,
+       coalesce(owner.email, '')::text AS owner_email,
+       (SELECT count(*) FROM memberships m WHERE m.tenant_id = t.id)::bigint AS staff_count
+FROM tenants t
+LEFT JOIN LATERAL (
+    SELECT u.name, u.email
+    FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.tenant_id = t.id AND m.role = 'owner'
+    ORDER BY m.created_at
+    LIMIT 1
+) owner ON true
+WHERE (@search::text = '' OR t.name ILIKE '%' || @search || '%' OR t.slug ILIKE '%' || @search || '%'
+       OR owner.email ILIKE '%' || @search || '%')
+  AND (@status::text = '' OR t.status = @status)
+ORDER BY t.created_at DESC, t.id
+LIMIT @row_limit OFFSET @row_offset;
+
+-- name: TenantCountForAdmin :one
+SELECT count(*) FROM tenants t
+WHERE (@search::text = '' OR t.name ILIKE '%' || @search || '%' OR t.slug ILIKE '%' || @search || '%'
+       OR EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+                  WHERE m.tenant_id = t.id AND m.role = 'owner' AND u.email ILIKE '%' || @search || '%'))
+  AND (@status::text = '' OR t.status = @status);

@@ -1,0 +1,79 @@
+// Package layout holds the page shell (head, header, navigation, footer) and
+// the per-request facts it needs, which the web layer puts in the context.
+package layout
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/carnet-salon/carnet/internal/i18n"
+)
+
+// Request is what every page may show about who is looking.
+type Request struct {
+	CSRF    string
+	Path    string // the URL path, to mark the current navigation item
+	Query   string // the raw query string, kept by the language switch
+	User    *User
+	Salon   *Salon
+	Salons  int // how many salons the user may switch between
+	IsAdmin bool
+	Flash   string // i18n key of a one-time confirmation
+}
+
+// User is the logged-in staff member.
+type User struct {
+	Name, Email string
+}
+
+// Salon is the salon the staff member is working in.
+type Salon struct {
+	Name, Slug, Role string
+}
+
+type ctxKey struct{}
+
+// With returns a context carrying the request facts.
+func With(ctx context.Context, r *Request) context.Context {
+	return context.WithValue(ctx, ctxKey{}, r)
+}
+
+// From returns the request facts (never nil).
+func From(ctx context.Context) *Request {
+	if r, ok := ctx.Value(ctxKey{}).(*Request); ok {
+		return r
+	}
+	return &Request{}
+}
+
+// htmx is configured for the strict CSP (no eval, no injected styles), keeps no
+// page history in localStorage (client records are personal data), and swaps
+// 422 responses so an invalid form comes back with its messages.
+const htmxConfig = `{"historyCacheSize":0,"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,` +
+	`"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"422","swap":true},` +
+	`{"code":"429","swap":true},{"code":"[45]..","swap":false,"error":true}]}`
+
+func csrfHeaders(ctx context.Context) string {
+	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": From(ctx).CSRF})
+	return string(b)
+}
+
+func lang(ctx context.Context) string { return string(i18n.LangFrom(ctx)) }
+
+// langURL is the current page in another language.
+func langURL(ctx context.Context, l string) string {
+	r := From(ctx)
+	if r.Query == "" {
+		return r.Path + "?lang=" + l
+	}
+	return r.Path + "?" + r.Query + "&lang=" + l
+}
+
+// current marks the navigation item of the page being shown.
+func current(ctx context.Context, prefix string) string {
+	p := From(ctx).Path
+	if p == prefix || (prefix != "/app" && len(p) > len(prefix) && p[:len(prefix)+1] == prefix+"/") {
+		return "page"
+	}
+	return "false"
+}

@@ -1,0 +1,37 @@
+// Package ui holds the small pieces every screen uses: form fields that show
+// their error beside them and keep what was typed, the CSRF input, dates.
+package ui
+
+import (
+	"github.com/carnet-salon/carnet/internal/apperr"
+)
+
+// Form is a form's state: the values as typed and the problems found, so a
+// refused form comes back filled with a message beside each bad field.
+type Form struct {
+	Values map[string]string
+	Errors apperr.Fields
+	Error  string // i18n key of a message about the whole form
+	Args   []any  // arguments of Error
+}
+
+// NewForm returns an empty form.
+func NewForm() Form { return Form{Values: map[string]string{}, Errors: apperr.Fields{}} }
+
+// Get returns a field's value.
+func (f Form) Get(name string) string { return f.Values[name] }
+
+// Err returns the i18n key of a field's problem, or "".
+func (f Form) Err(name string) string { return f.Errors[name] }
+
+// Field describes one labelled input.
+type Field struct {
+	Name         string
+	Label        string // translated
+	Type         string // text, email, password, tel…; default text
+	Hint         string // translated
+	Autocomplete string
+	Required     bool
+	Prefix       string // shown before the input (e.g. the public URL before a slug)
+	Attrs        map[string]any
+}

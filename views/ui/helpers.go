@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/carnet-salon/carnet/internal/i18n"
+)
+
+// Option is one choice of a select.
+type Option struct {
+	Value, Label string
+}
+
+func inputType(d Field) string {
+	if d.Type == "" {
+		return "text"
+	}
+	return d.Type
+}
+
+func invalid(key string) string {
+	if key != "" {
+		return "true"
+	}
+	return "false"
+}
+
+func templAttrs(m map[string]any) templ.Attributes { return templ.Attributes(m) }
+
+var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// Date formats a day the way each language writes it: 25 novembre 2026 / 25 November 2026.
+func Date(lang i18n.Lang, t time.Time) string {
+	if lang == i18n.EN {
+		return t.Format("2 January 2006")
+	}
+	return t.Format("2") + " " + monthsFR[t.Month()-1] + " " + t.Format("2006")
+}
+
+// DateTime formats a moment with its time of day, 24-hour clock in both languages.
+func DateTime(lang i18n.Lang, t time.Time) string {
+	return Date(lang, t) + " " + t.Format("15:04")
+}
