@@ -53,13 +53,14 @@ func (c *Client) Get(path string) *Page {
 // Post submits a form with the CSRF token the page would carry.
 func (c *Client) Post(path string, form url.Values) *Page {
 	c.t.Helper()
-	if form == nil {
-		form = url.Values{}
+	withToken := url.Values{}
+	for k, v := range form {
+		withToken[k] = v
 	}
-	if form.Get("_csrf") == "" {
-		form.Set("_csrf", c.CSRF())
+	if withToken.Get("_csrf") == "" {
+		withToken.Set("_csrf", c.CSRF())
 	}
-	return c.PostRaw(path, form)
+	return c.PostRaw(path, withToken)
 }
 
 // PostRaw submits a form exactly as given (no CSRF token added).

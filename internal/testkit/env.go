@@ -89,7 +89,7 @@ func NewEnv(t testing.TB, opts ...EnvOptions) *Env {
 			t.Logf("server log:\n%s", logs.String())
 		}
 	})
-	return &Env{T: t, Srv: srv, URL: cfg.BaseURL.String(), Clock: clk, Mail: pkg.sink}
+	return &Env{T: t, Srv: srv, URL: "http://" + ln.Addr().String(), Clock: clk, Mail: pkg.sink}
 }
 
 type syncBuffer struct {

@@ -13,9 +13,9 @@ import (
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-func adminActor(c *fiber.Ctx) admin.Actor {
+func (s *Server) adminActor(c *fiber.Ctx) admin.Actor {
 	id, _ := c.Locals("carnet.admin").(account.Identity)
-	return admin.Actor{UserID: id.UserID, Email: id.Email, IP: c.IP()}
+	return admin.Actor{UserID: id.UserID, Email: id.Email, IP: s.clientIP(c)}
 }
 
 func (s *Server) handleAdminSalons(c *fiber.Ctx) error {
@@ -37,7 +37,7 @@ func (s *Server) renderAdminSalon(c *fiber.Ctx, f ui.Form) error {
 	if err != nil {
 		return apperr.ErrNotFound
 	}
-	d, err := s.Admin.Salon(ctx(c), adminActor(c), id)
+	d, err := s.Admin.Salon(ctx(c), s.adminActor(c), id)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (s *Server) handleAdminSalonSuspend(c *fiber.Ctx) error {
 		return apperr.ErrNotFound
 	}
 	f := formFrom(c, "reason")
-	if err := s.Admin.Suspend(ctx(c), adminActor(c), id, f.Get("reason")); err != nil {
+	if err := s.Admin.Suspend(ctx(c), s.adminActor(c), id, f.Get("reason")); err != nil {
 		if !refused(c, &f, err) {
 			return err
 		}
@@ -65,7 +65,7 @@ func (s *Server) handleAdminSalonReactivate(c *fiber.Ctx) error {
 	if err != nil {
 		return apperr.ErrNotFound
 	}
-	if err := s.Admin.Reactivate(ctx(c), adminActor(c), id); err != nil {
+	if err := s.Admin.Reactivate(ctx(c), s.adminActor(c), id); err != nil {
 		return err
 	}
 	s.flash(c, "flash.salon_reactivated")

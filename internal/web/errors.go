@@ -66,4 +66,3 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	}
 	return nil
 }
-

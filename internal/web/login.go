@@ -23,7 +23,7 @@ func (s *Server) handleLoginForm(c *fiber.Ctx) error {
 func (s *Server) handleLogin(c *fiber.Ctx) error {
 	f := formFrom(c, "email", "password", "next")
 	email := account.NormalizeEmail(f.Get("email"))
-	if err := s.allow(c, limitLoginIP, c.IP()); err != nil {
+	if err := s.allow(c, limitLoginIP, s.clientIP(c)); err != nil {
 		return err
 	}
 	if err := s.check(c, limitLoginEmail, email); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"regexp"
 	"runtime/debug"
 	"time"
@@ -26,7 +27,8 @@ var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
 func (s *Server) begin(c *fiber.Ctx) (err error) {
 	start := time.Now()
 	id := c.Get("X-Request-ID")
-	if !c.IsProxyTrusted() || !requestIDPattern.MatchString(id) {
+	remote, _ := netip.AddrFromSlice(c.Context().RemoteIP())
+	if !s.trusted(remote) || !requestIDPattern.MatchString(id) {
 		id = newRequestID()
 	}
 	c.Set("X-Request-ID", id)
@@ -62,7 +64,7 @@ func (s *Server) finish(c *fiber.Ctx, start time.Time) {
 		level = slog.LevelError
 	}
 	s.log.Log(c.UserContext(), level, "request", "method", c.Method(), "route", route,
-		"status", c.Response().StatusCode(), "duration_ms", float64(took.Microseconds())/1000, "ip", c.IP())
+		"status", c.Response().StatusCode(), "duration_ms", float64(took.Microseconds())/1000, "ip", s.clientIP(c))
 }
 
 func newRequestID() string {

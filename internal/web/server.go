@@ -2,6 +2,7 @@ package web
 
 import (
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -38,6 +39,7 @@ type Server struct {
 	log      *slog.Logger
 	sessions *Sessions
 	metrics  *httpMetrics
+	proxies  []netip.Prefix
 }
 
 // RequestTimeout bounds every request's work, database calls included.
@@ -47,27 +49,17 @@ const RequestTimeout = 15 * time.Second
 func New(d Deps) *fiber.App {
 	s := &Server{Deps: d, cfg: d.Config, log: d.Log,
 		sessions: &Sessions{rdb: d.Redis, prefix: d.Config.RedisPrefix, idle: d.Config.SessionIdle},
-		metrics:  newHTTPMetrics(d.Registry)}
+		metrics:  newHTTPMetrics(d.Registry), proxies: trustedProxies(d.Config.TrustedProxies)}
 	app := fiber.New(fiber.Config{
-		AppName:                 "carnet",
-		DisableStartupMessage:   true,
-		Immutable:               true, // strings from the request stay valid after the handler returns
-		ReadTimeout:             20 * time.Second,
-		WriteTimeout:            30 * time.Second,
-		IdleTimeout:             120 * time.Second,
-		BodyLimit:               8 << 20,
-		ErrorHandler:            s.errorHandler,
-		EnableTrustedProxyCheck: true,
-		TrustedProxies:          d.Config.TrustedProxies,
-		ProxyHeader:             proxyHeader(d.Config.TrustedProxies),
+		AppName:               "carnet",
+		DisableStartupMessage: true,
+		Immutable:             true, // strings from the request stay valid after the handler returns
+		ReadTimeout:           20 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		BodyLimit:             8 << 20,
+		ErrorHandler:          s.errorHandler,
 	})
 	s.routes(app)
 	return app
-}
-
-func proxyHeader(trusted []string) string {
-	if len(trusted) == 0 {
-		return ""
-	}
-	return fiber.HeaderXForwardedFor
 }

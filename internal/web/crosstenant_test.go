@@ -1,0 +1,108 @@
+package web_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/carnet-salon/carnet/internal/testkit"
+)
+
+// victim is salon B and what exists in it, for salon A's staff to aim at.
+type victim struct {
+	salon        testkit.Salon
+	invitationID string
+}
+
+// crossTenantRoute is one salon-scoped route aimed at salon B's ids.
+type crossTenantRoute struct {
+	method, pattern string
+	path            func(b victim) string
+	form            func(b victim) url.Values
+	unchanged       func(t *testing.T, env *testkit.Env, b victim) // B's data is still as it was
+}
+
+// crossTenantRoutes lists every /app route that takes an id. Every later
+// feature adds its routes here; TestCrossTenantSuiteCoversEveryRoute fails
+// when one is missing.
+var crossTenantRoutes = []crossTenantRoute{
+	{method: "POST", pattern: "/app/team/invitations/:id/revoke",
+		path: func(b victim) string { return "/app/team/invitations/" + b.invitationID + "/revoke" },
+		unchanged: func(t *testing.T, env *testkit.Env, b victim) {
+			invs, err := env.Srv.Accounts.Invitations(t.Context(), b.salon.ID)
+			require.NoError(t, err)
+			require.Len(t, invs, 1, "B's invitation is still pending")
+		}},
+	{method: "POST", pattern: "/app/team/members/:id/remove",
+		path: func(b victim) string { return "/app/team/members/" + b.salon.OwnerID.String() + "/remove" },
+		unchanged: func(t *testing.T, env *testkit.Env, b victim) {
+			team, err := env.Srv.Accounts.Team(t.Context(), b.salon.ID)
+			require.NoError(t, err)
+			require.Len(t, team, 1, "B's owner is still in B's team")
+		}},
+	{method: "POST", pattern: "/app/salons",
+		path: func(victim) string { return "/app/salons" },
+		form: func(b victim) url.Values { return url.Values{"salon_id": {b.salon.ID.String()}} }},
+}
+
+func TestCrossTenantRoutesAnswerNotFoundAndShowNothing(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t)
+	a := env.NewSalon("Salon Alpha")
+	b := victim{salon: env.NewSalon("Salon Bêta Secret")}
+	ownerB := env.Login(b.salon.OwnerEmail)
+	ownerB.Post("/app/team/invitations", url.Values{"email": {"invite-b-" + b.salon.Slug + "@example.com"}, "role": {"staff"}})
+	invs, err := env.Srv.Accounts.Invitations(t.Context(), b.salon.ID)
+	require.NoError(t, err)
+	require.Len(t, invs, 1)
+	b.invitationID = invs[0].ID.String()
+
+	staffA := env.Login(a.OwnerEmail)
+	for _, r := range crossTenantRoutes {
+		t.Run(r.method+" "+r.pattern, func(t *testing.T) {
+			var p *testkit.Page
+			if r.method == "GET" {
+				p = staffA.Get(r.path(b))
+			} else {
+				var form url.Values
+				if r.form != nil {
+					form = r.form(b)
+				}
+				p = staffA.Post(r.path(b), form)
+			}
+			require.Equal(t, 404, p.Status)
+			require.NotContains(t, p.Body, "Bêta")
+			require.NotContains(t, p.Body, b.salon.OwnerEmail)
+			if r.unchanged != nil {
+				r.unchanged(t, env, b)
+			}
+		})
+	}
+
+	// Pages without ids are scoped by the session: A's staff see only A.
+	for _, path := range []string{"/app", "/app/team", "/app/salons"} {
+		p := staffA.Get(path)
+		require.Equal(t, 200, p.Status, path)
+		require.NotContains(t, p.Body, "Bêta", path)
+		require.NotContains(t, p.Body, b.salon.OwnerEmail, path)
+	}
+}
+
+func TestCrossTenantSuiteCoversEveryRoute(t *testing.T) {
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	covered := map[string]bool{}
+	for _, r := range crossTenantRoutes {
+		covered[r.method+" "+r.pattern] = true
+	}
+	for _, r := range env.Srv.App.GetRoutes(true) {
+		if r.Method == "HEAD" || r.Method == "USE" || !strings.HasPrefix(r.Path, "/app") {
+			continue
+		}
+		takesID := strings.Contains(r.Path, ":")
+		if takesID || r.Path == "/app/salons" && r.Method == "POST" {
+			require.Truef(t, covered[r.Method+" "+r.Path], "route %s %s is not in the cross-tenant suite", r.Method, r.Path)
+		}
+	}
+}
