@@ -39,6 +39,19 @@ func Date(lang i18n.Lang, t time.Time) string {
 	return t.Format("2") + " " + monthsFR[t.Month()-1] + " " + t.Format("2006")
 }
 
+// platformZone is where the platform's own pages (admin, audit) show times;
+// salon pages show them in the salon's zone.
+var platformZone = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// PlatformTime shows a moment in the platform's zone.
+func PlatformTime(lang i18n.Lang, t time.Time) string { return DateTime(lang, t.In(platformZone)) }
+
 // DateTime formats a moment with its time of day, 24-hour clock in both languages.
 func DateTime(lang i18n.Lang, t time.Time) string {
 	return Date(lang, t) + " " + t.Format("15:04")
