@@ -21,3 +21,18 @@ WHERE i.token_hash = @token_hash;
 -- name: InvitationAccept :execrows
 UPDATE invitations SET accepted_at = @now::timestamptz
 WHERE tenant_id = @tenant_id AND id = @id AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > @now;
+
+-- name: InvitationRetoken :one
+-- The email job mints the link's token itself, so no working link is ever
+-- stored in the job queue; a revoked or used invitation gets nothing.
+UPDATE invitations SET token_hash = @token_hash
+WHERE tenant_id = @tenant_id AND id = @id AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+RETURNING *;
+
+-- name: InvitationRevokePendingFor :exec
+-- Inviting the same address again replaces the pending invitation.
+UPDATE invitations SET revoked_at = @now::timestamptz
+WHERE tenant_id = @tenant_id AND email = @email AND accepted_at IS NULL AND revoked_at IS NULL;
+
+-- name: InvitationGet :one
+SELECT * FROM invitations WHERE tenant_id = @tenant_id AND id = @id;

@@ -22,5 +22,7 @@ ORDER BY t.name;
 -- name: MembershipDelete :execrows
 DELETE FROM memberships WHERE tenant_id = @tenant_id AND user_id = @user_id;
 
--- name: MembershipCountOwners :one
-SELECT count(*) FROM memberships WHERE tenant_id = @tenant_id AND role = 'owner';
+-- name: MembershipLockOwners :many
+-- Taken before removing an owner, so two owners removing each other at once
+-- cannot leave the salon with none.
+SELECT user_id FROM memberships WHERE tenant_id = @tenant_id AND role = 'owner' FOR UPDATE;

@@ -3,10 +3,15 @@ INSERT INTO tenants (id, slug, name, time_zone, currency, locale)
 VALUES (@id, @slug, @name, @time_zone, @currency, @locale);
 
 -- name: TenantGet :one
-SELECT * FROM tenants WHERE id = @id;
+-- The columns the application role may read (not the suspension reason).
+SELECT id, slug, name, time_zone, currency, locale, status, created_at FROM tenants WHERE id = @id;
 
 -- name: TenantGetBySlug :one
-SELECT * FROM tenants WHERE slug = @slug;
+SELECT id, slug, name, time_zone, currency, locale, status, created_at FROM tenants WHERE slug = @slug;
+
+-- name: TenantGetFull :one
+-- Platform path: everything, the suspension reason included.
+SELECT * FROM tenants WHERE id = @id;
 
 -- name: TenantSlugTaken :one
 SELECT EXISTS (SELECT 1 FROM tenants WHERE slug = @slug);

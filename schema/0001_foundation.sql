@@ -97,8 +97,9 @@ ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
 
 -- A salon's public page finds it by slug before any salon is selected, so the
--- salon row itself (name, slug, zone, status: nothing private) is readable;
--- only the selected salon can change it.
+-- salon row is readable by every salon's transactions; column grants below
+-- keep the private part (the platform's suspension reason) and the status
+-- itself out of the application role's reach.
 CREATE POLICY tenants_app_read ON tenants FOR SELECT TO carnet_app USING (true);
 CREATE POLICY tenants_app_insert ON tenants FOR INSERT TO carnet_app
     WITH CHECK (id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
@@ -131,7 +132,9 @@ CREATE POLICY password_resets_platform ON password_resets TO carnet_platform USI
 CREATE POLICY platform_admins_platform ON platform_admins TO carnet_platform USING (true) WITH CHECK (true);
 CREATE POLICY audit_log_platform ON audit_log TO carnet_platform USING (true) WITH CHECK (true);
 
-GRANT SELECT, INSERT, UPDATE ON tenants TO carnet_app;
+GRANT SELECT (id, slug, name, time_zone, currency, locale, status, status_changed_at, created_at) ON tenants TO carnet_app;
+GRANT INSERT (id, slug, name, time_zone, currency, locale) ON tenants TO carnet_app;
+GRANT UPDATE (name, time_zone, currency, locale) ON tenants TO carnet_app;
 GRANT SELECT, INSERT ON users TO carnet_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON memberships, invitations TO carnet_app;
 GRANT SELECT ON audit_log TO carnet_app;

@@ -65,12 +65,16 @@ func (s *Service) Invite(ctx context.Context, actor Member, sal salon.Salon, in 
 		if err := f.Err(); err != nil {
 			return err
 		}
-		raw, hash := newToken()
-		if _, err := tx.InvitationCreate(ctx, dbq.InvitationCreateParams{TenantID: sal.ID, Email: in.Email, Role: in.Role,
-			TokenHash: hash, InvitedBy: actor.UserID, ExpiresAt: s.Clock.Now().Add(InvitationLifetime)}); err != nil {
+		if err := tx.InvitationRevokePendingFor(ctx, dbq.InvitationRevokePendingForParams{TenantID: sal.ID, Email: in.Email, Now: s.Clock.Now()}); err != nil {
 			return err
 		}
-		return tx.Enqueue(ctx, invitationEmail(lang, in.Email, sal.Name, actor.Name, in.Role, s.BaseURL+"/invite/"+raw), nil)
+		_, placeholder := newToken() // replaced by the email job, which alone ever knows a working token
+		inv, err := tx.InvitationCreate(ctx, dbq.InvitationCreateParams{TenantID: sal.ID, Email: in.Email, Role: in.Role,
+			TokenHash: placeholder, InvitedBy: actor.UserID, ExpiresAt: s.Clock.Now().Add(InvitationLifetime)})
+		if err != nil {
+			return err
+		}
+		return tx.Enqueue(ctx, InviteEmailArgs{SalonID: sal.ID, InvitationID: inv.ID, SalonName: sal.Name, Inviter: actor.Name, Lang: string(lang)}, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("account: invite: %w", err)
@@ -97,17 +101,18 @@ func (s *Service) Invitations(ctx context.Context, salonID uuid.UUID) ([]Invitat
 // RevokeInvitation cancels a pending invitation of the salon.
 func (s *Service) RevokeInvitation(ctx context.Context, actor Member, salonID, id uuid.UUID) error {
 	err := s.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		n, err := tx.InvitationRevoke(ctx, dbq.InvitationRevokeParams{TenantID: salonID, ID: id, Now: s.Clock.Now()})
+		inv, err := tx.InvitationGet(ctx, dbq.InvitationGetParams{TenantID: salonID, ID: id})
 		if err != nil {
 			return err
 		}
-		if n == 0 {
-			return apperr.ErrNotFound
-		}
-		if !CanManageTeam(actor.Role) {
+		if !CanManageTeam(actor.Role) || !canGrant(actor.Role, inv.Role) {
 			return apperr.New(apperr.Forbidden, "team.forbidden")
 		}
-		return nil
+		n, err := tx.InvitationRevoke(ctx, dbq.InvitationRevokeParams{TenantID: salonID, ID: id, Now: s.Clock.Now()})
+		if err == nil && n == 0 {
+			return apperr.ErrNotFound // accepted or revoked meanwhile
+		}
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("account: revoke invitation: %w", err)
@@ -167,8 +172,12 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 	newUser := !v.ExistingAccount
 	var hash string
 	if v.ExistingAccount {
-		if id, err = s.authenticate(ctx, v.Email, in.Password); err != nil {
+		id, err = s.authenticate(ctx, v.Email, in.Password)
+		if apperr.Is(err, apperr.Unauthorized) {
 			return Identity{}, uuid.Nil, apperr.Fields{"password": "login.invalid"}.Err()
+		}
+		if err != nil {
+			return Identity{}, uuid.Nil, err
 		}
 	} else {
 		in.Name = strings.TrimSpace(in.Name)
@@ -189,7 +198,11 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 	}
 	err = s.DB.WithTenant(ctx, v.SalonID, func(tx store.Tx) error {
 		if newUser {
-			if err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: id.UserID, Email: id.Email, Name: id.Name, PasswordHash: hash, Locale: id.Locale}); err != nil {
+			err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: id.UserID, Email: id.Email, Name: id.Name, PasswordHash: hash, Locale: id.Locale})
+			if store.IsUniqueViolation(err, "users_email_key") {
+				return ErrInvitationInvalid // a second submit of the same form: the first one joined
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
-	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -34,14 +33,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 		if err != nil {
 			return err
 		}
-		raw, hash := newToken()
-		if err := tx.PasswordResetCreate(ctx, dbq.PasswordResetCreateParams{
-			TokenHash: hash, UserID: u.ID, ExpiresAt: s.Clock.Now().Add(ResetLinkLifetime),
-		}); err != nil {
-			return err
-		}
-		lang, _ := i18n.Parse(u.Locale)
-		return tx.Enqueue(ctx, resetEmail(lang, u.Email, u.Name, s.BaseURL+"/password/reset/"+raw), nil)
+		return tx.Enqueue(ctx, ResetEmailArgs{UserID: u.ID}, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("account: request password reset: %w", err)

@@ -52,11 +52,11 @@ func (s *Service) RemoveMember(ctx context.Context, actor Member, salonID, userI
 			return apperr.New(apperr.Conflict, "team.remove_self")
 		}
 		if target.Role == RoleOwner {
-			owners, err := tx.MembershipCountOwners(ctx, salonID)
+			owners, err := tx.MembershipLockOwners(ctx, salonID)
 			if err != nil {
 				return err
 			}
-			if owners <= 1 {
+			if len(owners) <= 1 {
 				return apperr.New(apperr.Conflict, "team.last_owner")
 			}
 		}

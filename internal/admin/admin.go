@@ -108,11 +108,11 @@ type SalonDetail struct {
 func (s *Service) Salon(ctx context.Context, actor Actor, id uuid.UUID) (SalonDetail, error) {
 	var d SalonDetail
 	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		t, err := tx.TenantGet(ctx, id)
+		t, err := tx.TenantGetFull(ctx, id)
 		if err != nil {
 			return err
 		}
-		d.Salon = salon.FromRow(t)
+		d.Salon = salon.FromFullRow(t)
 		detail, _ := json.Marshal(map[string]string{"slug": t.Slug, "name": t.Name})
 		if err := tx.AuditInsert(ctx, dbq.AuditInsertParams{ActorUserID: &actor.UserID, ActorEmail: actor.Email,
 			Action: "salon.view", TenantID: &id, Detail: detail, Ip: actor.IP}); err != nil {
@@ -154,7 +154,7 @@ func (s *Service) Reactivate(ctx context.Context, actor Actor, id uuid.UUID) err
 
 func (s *Service) setStatus(ctx context.Context, actor Actor, id uuid.UUID, status, reason, action string) error {
 	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		before, err := tx.TenantGet(ctx, id)
+		before, err := tx.TenantGetFull(ctx, id)
 		if err != nil {
 			return err
 		}

@@ -79,6 +79,11 @@ func Load(getenv func(string) string) (Config, error) {
 			return c, &Error{"SMTP_URL", "must look like smtp://user:password@host:587 or smtps://host:465"}
 		}
 	}
+	if c.SMTPURL == nil && c.BaseURL.Scheme == "https" {
+		// The log sender writes links (password resets, invitations) to the
+		// log: fine on a laptop, never in production.
+		return c, &Error{"SMTP_URL", "is required when BASE_URL is https"}
+	}
 	c.MailFrom = get("MAIL_FROM", "Carnet <no-reply@"+c.BaseURL.Hostname()+">")
 	if !strings.Contains(c.MailFrom, "@") {
 		return c, &Error{"MAIL_FROM", "must contain an email address"}

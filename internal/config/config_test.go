@@ -40,8 +40,13 @@ func TestMalformedSettingsAreNamed(t *testing.T) {
 }
 
 func TestHTTPSBaseURLMakesCookiesSecure(t *testing.T) {
-	c, err := load(map[string]string{"BASE_URL": "https://carnet.example.com/"})
+	c, err := load(map[string]string{"BASE_URL": "https://carnet.example.com/", "SMTP_URL": "smtp://mail.example.com:587"})
 	require.NoError(t, err)
 	require.True(t, c.Secure())
 	require.Equal(t, "https://carnet.example.com", c.BaseURL.String())
+}
+
+func TestProductionNeedsARealMailServer(t *testing.T) {
+	_, err := load(map[string]string{"BASE_URL": "https://carnet.example.com"})
+	require.ErrorContains(t, err, "SMTP_URL", "links must never go to the log in production")
 }

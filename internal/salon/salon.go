@@ -45,8 +45,14 @@ func (s Salon) Location() *time.Location {
 	return time.UTC
 }
 
-// FromRow converts a database row.
-func FromRow(t dbq.Tenant) Salon {
+// FromRow converts the row the application role reads (no suspension reason).
+func FromRow(t dbq.TenantGetRow) Salon {
+	return Salon{ID: t.ID, Slug: t.Slug, Name: t.Name, TimeZone: t.TimeZone, Currency: t.Currency,
+		Locale: t.Locale, Status: t.Status, CreatedAt: t.CreatedAt}
+}
+
+// FromFullRow converts a row read on the platform path, reason included.
+func FromFullRow(t dbq.Tenant) Salon {
 	return Salon{ID: t.ID, Slug: t.Slug, Name: t.Name, TimeZone: t.TimeZone, Currency: t.Currency,
 		Locale: t.Locale, Status: t.Status, StatusReason: t.StatusReason, CreatedAt: t.CreatedAt}
 }
@@ -100,6 +106,9 @@ func Insert(ctx context.Context, tx store.Tx, in NewInput) error {
 	if err != nil {
 		return fmt.Errorf("salon: insert: %w", err)
 	}
+	if err := tx.SalonSettingsCreate(ctx, in.ID); err != nil {
+		return fmt.Errorf("salon: default settings: %w", err)
+	}
 	return nil
 }
 
@@ -120,6 +129,21 @@ func (s *Service) Get(ctx context.Context, id uuid.UUID) (Salon, error) {
 		return Salon{}, fmt.Errorf("salon: get: %w", err)
 	}
 	return out, nil
+}
+
+// SuspensionReason tells a suspended salon's staff why (the platform path:
+// the application role cannot read the reason).
+func (s *Service) SuspensionReason(ctx context.Context, id uuid.UUID) (string, error) {
+	var reason string
+	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
+		t, err := tx.TenantGetFull(ctx, id)
+		reason = t.StatusReason
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("salon: suspension reason: %w", err)
+	}
+	return reason, nil
 }
 
 // SlugTaken reports whether a salon already uses slug.

@@ -81,7 +81,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.Salons = &salon.Service{DB: db}
 	s.Admin = &admin.Service{DB: db, Clock: opts.Clock}
 
-	if s.workers, err = newWorkers(db, opts); err != nil {
+	if s.workers, err = newWorkers(db, s.Accounts, opts); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -93,9 +93,11 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	return s, nil
 }
 
-func newWorkers(db *store.DB, opts Options) (*river.Client[pgx.Tx], error) {
+func newWorkers(db *store.DB, accounts *account.Service, opts Options) (*river.Client[pgx.Tx], error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
+	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: accounts, Sender: opts.Mail})
+	river.AddWorker(workers, &account.InviteEmailWorker{Accounts: accounts, Sender: opts.Mail})
 	client, err := river.NewClient(riverpgxv5.New(db.AppPool()), &river.Config{
 		Schema: store.RiverSchema,
 		Logger: opts.Log,

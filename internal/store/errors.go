@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 
 	"github.com/jackc/pgx/v5"
@@ -39,12 +40,24 @@ func IsSlotTaken(err error) bool {
 func IsUnavailable(err error) bool {
 	var connErr *pgconn.ConnectError
 	var netErr net.Error
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		// admin_shutdown, crash_shutdown, cannot_connect_now: a restart in progress.
+		return pg.Code == "57P01" || pg.Code == "57P02" || pg.Code == "57P03"
+	}
 	return errors.As(err, &connErr) || errors.As(err, &netErr) || pgconn.Timeout(err) ||
-		errors.Is(err, context.DeadlineExceeded)
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
 // IsNotFound reports whether err means a missing row, before or after the
 // unit of work mapped it. Inside a transaction, code branches on it.
 func IsNotFound(err error) bool {
 	return errors.Is(err, pgx.ErrNoRows) || apperr.Is(err, apperr.NotFound)
+}
+
+// IsForeignKeyViolation reports whether err is a foreign-key violation: for a
+// composite (tenant_id, id) key, a reference to another salon's row.
+func IsForeignKeyViolation(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && pg.Code == "23503"
 }

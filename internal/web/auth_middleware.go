@@ -82,8 +82,12 @@ func (s *Server) requireMember(c *fiber.Ctx) error {
 		return err
 	}
 	if sal.Suspended() {
+		reason, err := s.Salons.SuspensionReason(ctx(c), sal.ID)
+		if err != nil {
+			return err
+		}
 		c.Status(fiber.StatusForbidden)
-		return s.render(c, auth.SuspendedPage(sal.Name, sal.StatusReason), nil)
+		return s.render(c, auth.SuspendedPage(sal.Name, reason), nil)
 	}
 	s.setMember(c, m, sal)
 	return c.Next()
@@ -130,9 +134,17 @@ func (s *Server) requireAdmin(c *fiber.Ctx) error {
 }
 
 // safeNext accepts only a path on this site as a place to return to.
+// Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.com"
+// would become "//evil.com": any control character or backslash is refused.
 func safeNext(next, fallback string) string {
-	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") && !strings.ContainsAny(next, "\r\n") {
-		return next
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return fallback
+		}
 	}
-	return fallback
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return fallback
+	}
+	return next
 }

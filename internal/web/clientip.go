@@ -51,3 +51,14 @@ func (s *Server) clientIP(c *fiber.Ctx) string {
 	}
 	return remote.String()
 }
+
+// limitKey is the address rate limits count under. An IPv6 user usually holds
+// a whole /64, so counting single addresses would let them rotate through it.
+func (s *Server) limitKey(c *fiber.Ctx) string {
+	addr, err := netip.ParseAddr(s.clientIP(c))
+	if err != nil || addr.Is4() {
+		return s.clientIP(c)
+	}
+	p, _ := addr.Prefix(64)
+	return p.String()
+}

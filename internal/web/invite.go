@@ -23,7 +23,7 @@ func (s *Server) handleInviteForm(c *fiber.Ctx) error {
 }
 
 func (s *Server) handleInviteAccept(c *fiber.Ctx) error {
-	if err := s.allow(c, limitInviteIP, s.clientIP(c)); err != nil {
+	if err := s.allow(c, limitInviteIP, s.limitKey(c)); err != nil {
 		return err
 	}
 	token := c.Params("token")

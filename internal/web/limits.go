@@ -9,8 +9,8 @@ import (
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 )
 
-// Rate limits. Login counts failures per email (the 11th failure within 15
-// minutes is refused) and every attempt per IP.
+// Rate limits. Login counts attempts per email, cleared by a success (so the
+// 11th failure within 15 minutes is refused), and every attempt per address.
 var (
 	limitLoginEmail  = ratelimit.Rule{Name: "login-email", Limit: 10, Window: 15 * time.Minute}
 	limitLoginIP     = ratelimit.Rule{Name: "login-ip", Limit: 50, Window: 15 * time.Minute}
@@ -19,6 +19,10 @@ var (
 	limitResetIP     = ratelimit.Rule{Name: "reset-ip", Limit: 10, Window: time.Hour}
 	limitResetEmail  = ratelimit.Rule{Name: "reset-email", Limit: 3, Window: time.Hour}
 	limitInviteIP    = ratelimit.Rule{Name: "invite-ip", Limit: 30, Window: 15 * time.Minute}
+	// Invitations email any address with text the salon chose: bounded so the
+	// platform's mail cannot be turned into a spam cannon.
+	limitInviteSalon = ratelimit.Rule{Name: "invite-salon", Limit: 50, Window: 24 * time.Hour}
+	limitInviteTo    = ratelimit.Rule{Name: "invite-to", Limit: 3, Window: 24 * time.Hour}
 )
 
 var errRateLimited = apperr.New(apperr.RateLimited, "error.rate_limited")
@@ -27,18 +31,6 @@ var errRateLimited = apperr.New(apperr.RateLimited, "error.rate_limited")
 // they fail closed: if Redis cannot count, the attempt is refused (503).
 func (s *Server) allow(c *fiber.Ctx, r ratelimit.Rule, key string) error {
 	d, err := s.Limiter.Allow(ctx(c), r, key)
-	if err != nil {
-		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
-	}
-	if !d.Allowed {
-		return errRateLimited
-	}
-	return nil
-}
-
-// check says whether a rule still allows an attempt, without counting one.
-func (s *Server) check(c *fiber.Ctx, r ratelimit.Rule, key string) error {
-	d, err := s.Limiter.Check(ctx(c), r, key)
 	if err != nil {
 		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
 	}

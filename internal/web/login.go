@@ -23,19 +23,16 @@ func (s *Server) handleLoginForm(c *fiber.Ctx) error {
 func (s *Server) handleLogin(c *fiber.Ctx) error {
 	f := formFrom(c, "email", "password", "next")
 	email := account.NormalizeEmail(f.Get("email"))
-	if err := s.allow(c, limitLoginIP, s.clientIP(c)); err != nil {
+	if err := s.allow(c, limitLoginIP, s.limitKey(c)); err != nil {
 		return err
 	}
-	if err := s.check(c, limitLoginEmail, email); err != nil {
+	// Counted before the password is checked, so parallel guesses cannot all
+	// slip under the limit while their hashes are computed; a success clears it.
+	if err := s.allow(c, limitLoginEmail, email); err != nil {
 		return err
 	}
 	id, salons, err := s.Accounts.Login(ctx(c), email, f.Get("password"))
 	if err != nil {
-		if apperr.Is(err, apperr.Unauthorized) {
-			if rerr := s.Limiter.Record(ctx(c), limitLoginEmail, email); rerr != nil {
-				return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(rerr)
-			}
-		}
 		if !refused(c, &f, err) {
 			return err
 		}

@@ -2,7 +2,10 @@ package web_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/stretchr/testify/require"
 
@@ -113,4 +116,33 @@ func TestPostWithoutValidCSRFTokenIsRefusedAndChangesNothing(t *testing.T) {
 	invs, err := env.Srv.Accounts.Invitations(t.Context(), owner.ID)
 	require.NoError(t, err)
 	require.Empty(t, invs)
+}
+
+func TestLoginNeverSendsToAnotherSite(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Redirections")
+	for _, next := range []string{"//evil.example/", "/\t/evil.example", "/\\evil.example", "https://evil.example/", "/\n/evil", "javascript:alert(1)"} {
+		p := env.NewClient().Post("/login", url.Values{"email": {s.OwnerEmail}, "password": {testkit.Password}, "next": {next}})
+		require.Equal(t, 303, p.Status)
+		require.Equal(t, "/app", p.Location(), "next=%q", next)
+	}
+	p := env.NewClient().Post("/login", url.Values{"email": {s.OwnerEmail}, "password": {testkit.Password}, "next": {"/app/team?tab=1"}})
+	require.Equal(t, "/app/team?tab=1", p.Location())
+
+	page := env.NewClient().Get("//evil.example/x")
+	page.Doc.Find(".lang-switch a").Each(func(_ int, a *goquery.Selection) {
+		require.True(t, strings.HasPrefix(a.AttrOr("href", ""), "?lang="), "language links stay on this site")
+	})
+}
+
+func TestAConfirmationIsShownOnce(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Flash")
+	c := env.Login(s.OwnerEmail)
+	p := c.Post("/app/team/invitations", url.Values{"email": {"once-" + s.Slug + "@example.com"}, "role": {"staff"}})
+	require.Contains(t, c.Follow(p).Text(".alert.ok"), "Invitation envoyée")
+	require.Empty(t, c.Get("/app/team").Text(".alert.ok"))
+	require.Empty(t, c.Get("/app").Text(".alert.ok"))
 }

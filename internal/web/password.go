@@ -23,7 +23,7 @@ func (s *Server) handlePasswordForgot(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return s.render(c, auth.ForgotPage(f, false), nil)
 	}
-	if err := s.allow(c, limitResetIP, s.clientIP(c)); err != nil {
+	if err := s.allow(c, limitResetIP, s.limitKey(c)); err != nil {
 		return err
 	}
 	d, err := s.Limiter.Allow(ctx(c), limitResetEmail, email)

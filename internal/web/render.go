@@ -81,7 +81,9 @@ func (s *Server) takeFlash(c *fiber.Ctx) error {
 		if flashKeys[key] {
 			req(c).Flash = key
 		}
-		c.ClearCookie(flashCookie)
+		// Cleared with the Path it was set with, or the browser keeps the original.
+		c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HTTPOnly: true,
+			Secure: s.cfg.Secure(), SameSite: fiber.CookieSameSiteLaxMode})
 	}
 	return c.Next()
 }

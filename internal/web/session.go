@@ -57,12 +57,16 @@ func (s *Sessions) Create(ctx context.Context, sess Session) (string, error) {
 	}
 	pipe := s.rdb.TxPipeline()
 	pipe.SAdd(ctx, s.userKey(sess.UserID), s.key(id))
-	pipe.Expire(ctx, s.userKey(sess.UserID), 30*24*time.Hour)
+	pipe.Expire(ctx, s.userKey(sess.UserID), MaxSessionAge)
 	if _, err := pipe.Exec(ctx); err != nil {
 		return "", fmt.Errorf("web: index session: %w", err)
 	}
 	return id, nil
 }
+
+// MaxSessionAge ends a session however active it is, so a stolen cookie in
+// constant use does not live forever.
+const MaxSessionAge = 30 * 24 * time.Hour
 
 // Get loads a session and renews its idle expiry.
 func (s *Sessions) Get(ctx context.Context, id string) (Session, error) {
@@ -77,7 +81,13 @@ func (s *Sessions) Get(ctx context.Context, id string) (Session, error) {
 	if err := json.Unmarshal(raw, &sess); err != nil {
 		return Session{}, errNoSession
 	}
+	if time.Since(sess.CreatedAt) > MaxSessionAge {
+		_ = s.Delete(ctx, id)
+		return Session{}, errNoSession
+	}
 	sess.id = id
+	// The user's index of sessions lives as long as their newest session can.
+	s.rdb.Expire(ctx, s.userKey(sess.UserID), MaxSessionAge)
 	return sess, nil
 }
 

@@ -18,7 +18,7 @@ func (s *Server) handleSignupForm(c *fiber.Ctx) error {
 }
 
 func (s *Server) handleSignup(c *fiber.Ctx) error {
-	if err := s.allow(c, limitSignupIP, s.clientIP(c)); err != nil {
+	if err := s.allow(c, limitSignupIP, s.limitKey(c)); err != nil {
 		return err
 	}
 	f := formFrom(c, signupFields...)
@@ -43,7 +43,7 @@ func (s *Server) handleSignup(c *fiber.Ctx) error {
 
 // handleSignupSlugCheck tells, as the owner types, whether a slug is usable.
 func (s *Server) handleSignupSlugCheck(c *fiber.Ctx) error {
-	if err := s.allow(c, limitSlugCheckIP, s.clientIP(c)); err != nil {
+	if err := s.allow(c, limitSlugCheckIP, s.limitKey(c)); err != nil {
 		return err
 	}
 	problem, err := s.Accounts.SlugProblem(ctx(c), c.FormValue("slug"))

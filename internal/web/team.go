@@ -13,7 +13,7 @@ import (
 
 func (s *Server) teamView(c *fiber.Ctx) (app.TeamView, error) {
 	salonID, m := currentSalon(c).ID, member(c)
-	v := app.TeamView{CanManage: account.CanManageTeam(m.Role), Me: m.UserID.String()}
+	v := app.TeamView{CanManage: account.CanManageTeam(m.Role), Me: m.UserID.String(), Location: currentSalon(c).Location()}
 	var err error
 	if v.Members, err = s.Accounts.Team(ctx(c), salonID); err != nil {
 		return v, err
@@ -45,6 +45,12 @@ func (s *Server) handleTeam(c *fiber.Ctx) error {
 
 func (s *Server) handleInvitationCreate(c *fiber.Ctx) error {
 	f := formFrom(c, "email", "role")
+	if err := s.allow(c, limitInviteSalon, currentSalon(c).ID.String()); err != nil {
+		return err
+	}
+	if err := s.allow(c, limitInviteTo, account.NormalizeEmail(f.Get("email"))); err != nil {
+		return err
+	}
 	err := s.Accounts.Invite(ctx(c), member(c), currentSalon(c), account.InviteInput{Email: f.Get("email"), Role: f.Get("role")}, i18n.LangFrom(ctx(c)))
 	if err != nil {
 		if !refused(c, &f, err) {

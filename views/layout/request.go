@@ -48,10 +48,10 @@ func From(ctx context.Context) *Request {
 
 // htmx is configured for the strict CSP (no eval, no injected styles), keeps no
 // page history in localStorage (client records are personal data), and swaps
-// 422 responses so an invalid form comes back with its messages.
+// error responses too: a refused form (401, 403, 409, 422) comes back with its
+// message, and an error page replaces the page rather than nothing happening.
 const htmxConfig = `{"historyCacheSize":0,"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,` +
-	`"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"422","swap":true},` +
-	`{"code":"429","swap":true},{"code":"[45]..","swap":false,"error":true}]}`
+	`"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}`
 
 func csrfHeaders(ctx context.Context) string {
 	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": From(ctx).CSRF})
@@ -60,13 +60,14 @@ func csrfHeaders(ctx context.Context) string {
 
 func lang(ctx context.Context) string { return string(i18n.LangFrom(ctx)) }
 
-// langURL is the current page in another language.
+// langURL is the current page in another language. It is query-only, so it
+// always stays on this site whatever the request's path looked like.
 func langURL(ctx context.Context, l string) string {
 	r := From(ctx)
 	if r.Query == "" {
-		return r.Path + "?lang=" + l
+		return "?lang=" + l
 	}
-	return r.Path + "?" + r.Query + "&lang=" + l
+	return "?" + r.Query + "&lang=" + l
 }
 
 // current marks the navigation item of the page being shown.

@@ -71,6 +71,33 @@ func (q *Queries) InvitationCreate(ctx context.Context, arg InvitationCreatePara
 	return i, err
 }
 
+const invitationGet = `-- name: InvitationGet :one
+SELECT id, tenant_id, email, role, token_hash, invited_by, expires_at, accepted_at, revoked_at, created_at FROM invitations WHERE tenant_id = $1 AND id = $2
+`
+
+type InvitationGetParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+func (q *Queries) InvitationGet(ctx context.Context, arg InvitationGetParams) (Invitation, error) {
+	row := q.db.QueryRow(ctx, invitationGet, arg.TenantID, arg.ID)
+	var i Invitation
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.Email,
+		&i.Role,
+		&i.TokenHash,
+		&i.InvitedBy,
+		&i.ExpiresAt,
+		&i.AcceptedAt,
+		&i.RevokedAt,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const invitationGetByToken = `-- name: InvitationGetByToken :one
 SELECT i.id, i.tenant_id, i.email, i.role, i.token_hash, i.invited_by, i.expires_at, i.accepted_at, i.revoked_at, i.created_at, t.name AS tenant_name, t.status AS tenant_status
 FROM invitations i JOIN tenants t ON t.id = i.tenant_id
@@ -155,6 +182,44 @@ func (q *Queries) InvitationListPending(ctx context.Context, arg InvitationListP
 	return items, nil
 }
 
+const invitationRetoken = `-- name: InvitationRetoken :one
+UPDATE invitations SET token_hash = $1
+WHERE tenant_id = $2 AND id = $3 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $4
+RETURNING id, tenant_id, email, role, token_hash, invited_by, expires_at, accepted_at, revoked_at, created_at
+`
+
+type InvitationRetokenParams struct {
+	TokenHash []byte
+	TenantID  uuid.UUID
+	ID        uuid.UUID
+	Now       time.Time
+}
+
+// The email job mints the link's token itself, so no working link is ever
+// stored in the job queue; a revoked or used invitation gets nothing.
+func (q *Queries) InvitationRetoken(ctx context.Context, arg InvitationRetokenParams) (Invitation, error) {
+	row := q.db.QueryRow(ctx, invitationRetoken,
+		arg.TokenHash,
+		arg.TenantID,
+		arg.ID,
+		arg.Now,
+	)
+	var i Invitation
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.Email,
+		&i.Role,
+		&i.TokenHash,
+		&i.InvitedBy,
+		&i.ExpiresAt,
+		&i.AcceptedAt,
+		&i.RevokedAt,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const invitationRevoke = `-- name: InvitationRevoke :execrows
 UPDATE invitations SET revoked_at = $1::timestamptz
 WHERE tenant_id = $2 AND id = $3 AND accepted_at IS NULL AND revoked_at IS NULL
@@ -172,4 +237,21 @@ func (q *Queries) InvitationRevoke(ctx context.Context, arg InvitationRevokePara
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const invitationRevokePendingFor = `-- name: InvitationRevokePendingFor :exec
+UPDATE invitations SET revoked_at = $1::timestamptz
+WHERE tenant_id = $2 AND email = $3 AND accepted_at IS NULL AND revoked_at IS NULL
+`
+
+type InvitationRevokePendingForParams struct {
+	Now      time.Time
+	TenantID uuid.UUID
+	Email    string
+}
+
+// Inviting the same address again replaces the pending invitation.
+func (q *Queries) InvitationRevokePendingFor(ctx context.Context, arg InvitationRevokePendingForParams) error {
+	_, err := q.db.Exec(ctx, invitationRevokePendingFor, arg.Now, arg.TenantID, arg.Email)
+	return err
 }

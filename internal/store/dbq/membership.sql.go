@@ -12,17 +12,6 @@ import (
 	"github.com/google/uuid"
 )
 
-const membershipCountOwners = `-- name: MembershipCountOwners :one
-SELECT count(*) FROM memberships WHERE tenant_id = $1 AND role = 'owner'
-`
-
-func (q *Queries) MembershipCountOwners(ctx context.Context, tenantID uuid.UUID) (int64, error) {
-	row := q.db.QueryRow(ctx, membershipCountOwners, tenantID)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const membershipCreate = `-- name: MembershipCreate :exec
 INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
 `
@@ -165,6 +154,32 @@ func (q *Queries) MembershipListByUser(ctx context.Context, userID uuid.UUID) ([
 			return nil, err
 		}
 		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const membershipLockOwners = `-- name: MembershipLockOwners :many
+SELECT user_id FROM memberships WHERE tenant_id = $1 AND role = 'owner' FOR UPDATE
+`
+
+// Taken before removing an owner, so two owners removing each other at once
+// cannot leave the salon with none.
+func (q *Queries) MembershipLockOwners(ctx context.Context, tenantID uuid.UUID) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, membershipLockOwners, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var user_id uuid.UUID
+		if err := rows.Scan(&user_id); err != nil {
+			return nil, err
+		}
+		items = append(items, user_id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -8,7 +8,38 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
+
+type Appointment struct {
+	ID            uuid.UUID
+	TenantID      uuid.UUID
+	StaffID       uuid.UUID
+	CustomerID    uuid.UUID
+	StartsAt      time.Time
+	EndsAt        time.Time
+	BusyUntil     time.Time
+	Status        string
+	Source        string
+	Note          string
+	HoldExpiresAt *time.Time
+	CancelledAt   *time.Time
+	CreatedBy     *uuid.UUID
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+type AppointmentService struct {
+	ID              uuid.UUID
+	TenantID        uuid.UUID
+	AppointmentID   uuid.UUID
+	ServiceID       uuid.UUID
+	Position        int16
+	Name            string
+	DurationMinutes int32
+	BufferMinutes   int32
+	PriceCents      int64
+}
 
 type AuditLog struct {
 	ID          int64
@@ -19,6 +50,26 @@ type AuditLog struct {
 	TenantID    *uuid.UUID
 	Detail      []byte
 	Ip          string
+}
+
+type Closure struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	StartsOn  time.Time
+	EndsOn    time.Time
+	Reason    string
+	CreatedAt time.Time
+}
+
+type Customer struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	FirstName string
+	LastName  string
+	Phone     string
+	Email     string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 type Invitation struct {
@@ -41,6 +92,14 @@ type Membership struct {
 	CreatedAt time.Time
 }
 
+type OpeningHour struct {
+	ID       uuid.UUID
+	TenantID uuid.UUID
+	Weekday  int16
+	Opens    pgtype.Time
+	Closes   pgtype.Time
+}
+
 type PasswordReset struct {
 	TokenHash []byte
 	UserID    uuid.UUID
@@ -52,6 +111,97 @@ type PasswordReset struct {
 type PlatformAdmin struct {
 	UserID    uuid.UUID
 	CreatedAt time.Time
+}
+
+type Product struct {
+	ID         uuid.UUID
+	TenantID   uuid.UUID
+	Name       string
+	Sku        string
+	PriceCents int64
+	Stock      int32
+	ArchivedAt *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+type SalonSetting struct {
+	TenantID                uuid.UUID
+	Address                 string
+	Phone                   string
+	SlotStepMinutes         int32
+	MinNoticeMinutes        int32
+	MaxHorizonDays          int32
+	CancellationWindowHours int32
+	NoShowFeeCents          int64
+	PaymentRule             string
+	DepositKind             string
+	DepositValue            int64
+	UpdatedAt               time.Time
+}
+
+type Service struct {
+	ID              uuid.UUID
+	TenantID        uuid.UUID
+	CategoryID      *uuid.UUID
+	Name            string
+	Description     string
+	DurationMinutes int32
+	BufferMinutes   int32
+	PriceCents      int64
+	OnlineBookable  bool
+	PaymentRule     *string
+	DepositKind     *string
+	DepositValue    *int64
+	Position        int32
+	ArchivedAt      *time.Time
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+type ServiceCategory struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	Name      string
+	Position  int32
+	CreatedAt time.Time
+}
+
+type StaffAbsence struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	StaffID   uuid.UUID
+	StartsOn  time.Time
+	EndsOn    time.Time
+	Reason    string
+	CreatedAt time.Time
+}
+
+type StaffHour struct {
+	ID       uuid.UUID
+	TenantID uuid.UUID
+	StaffID  uuid.UUID
+	Weekday  int16
+	Starts   pgtype.Time
+	Ends     pgtype.Time
+}
+
+type StaffMember struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	UserID    *uuid.UUID
+	Name      string
+	Color     int16
+	Active    bool
+	Position  int32
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type StaffService struct {
+	TenantID  uuid.UUID
+	StaffID   uuid.UUID
+	ServiceID uuid.UUID
 }
 
 type Tenant struct {

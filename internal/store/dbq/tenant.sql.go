@@ -59,12 +59,24 @@ func (q *Queries) TenantCreate(ctx context.Context, arg TenantCreateParams) erro
 }
 
 const tenantGet = `-- name: TenantGet :one
-SELECT id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at FROM tenants WHERE id = $1
+SELECT id, slug, name, time_zone, currency, locale, status, created_at FROM tenants WHERE id = $1
 `
 
-func (q *Queries) TenantGet(ctx context.Context, id uuid.UUID) (Tenant, error) {
+type TenantGetRow struct {
+	ID        uuid.UUID
+	Slug      string
+	Name      string
+	TimeZone  string
+	Currency  string
+	Locale    string
+	Status    string
+	CreatedAt time.Time
+}
+
+// The columns the application role may read (not the suspension reason).
+func (q *Queries) TenantGet(ctx context.Context, id uuid.UUID) (TenantGetRow, error) {
 	row := q.db.QueryRow(ctx, tenantGet, id)
-	var i Tenant
+	var i TenantGetRow
 	err := row.Scan(
 		&i.ID,
 		&i.Slug,
@@ -73,19 +85,49 @@ func (q *Queries) TenantGet(ctx context.Context, id uuid.UUID) (Tenant, error) {
 		&i.Currency,
 		&i.Locale,
 		&i.Status,
-		&i.StatusReason,
-		&i.StatusChangedAt,
 		&i.CreatedAt,
 	)
 	return i, err
 }
 
 const tenantGetBySlug = `-- name: TenantGetBySlug :one
-SELECT id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at FROM tenants WHERE slug = $1
+SELECT id, slug, name, time_zone, currency, locale, status, created_at FROM tenants WHERE slug = $1
 `
 
-func (q *Queries) TenantGetBySlug(ctx context.Context, slug string) (Tenant, error) {
+type TenantGetBySlugRow struct {
+	ID        uuid.UUID
+	Slug      string
+	Name      string
+	TimeZone  string
+	Currency  string
+	Locale    string
+	Status    string
+	CreatedAt time.Time
+}
+
+func (q *Queries) TenantGetBySlug(ctx context.Context, slug string) (TenantGetBySlugRow, error) {
 	row := q.db.QueryRow(ctx, tenantGetBySlug, slug)
+	var i TenantGetBySlugRow
+	err := row.Scan(
+		&i.ID,
+		&i.Slug,
+		&i.Name,
+		&i.TimeZone,
+		&i.Currency,
+		&i.Locale,
+		&i.Status,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
+const tenantGetFull = `-- name: TenantGetFull :one
+SELECT id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at FROM tenants WHERE id = $1
+`
+
+// Platform path: everything, the suspension reason included.
+func (q *Queries) TenantGetFull(ctx context.Context, id uuid.UUID) (Tenant, error) {
+	row := q.db.QueryRow(ctx, tenantGetFull, id)
 	var i Tenant
 	err := row.Scan(
 		&i.ID,

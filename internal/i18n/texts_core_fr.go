@@ -1,7 +1,7 @@
 package i18n
 
-// fr is the reference catalogue: salons speak French first.
-var fr = map[string]string{
+// frCore: the shell, accounts, team and platform admin.
+var frCore = map[string]string{
 	// Navigation and shell
 	"nav.skip":         "Aller au contenu",
 	"nav.main":         "Navigation principale",

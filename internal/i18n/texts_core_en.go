@@ -1,6 +1,6 @@
 package i18n
 
-var en = map[string]string{
+var enCore = map[string]string{
 	"nav.skip":         "Skip to content",
 	"nav.main":         "Main navigation",
 	"nav.language":     "Language",

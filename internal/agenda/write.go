@@ -1,0 +1,275 @@
+package agenda
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/clock"
+	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Agenda runs appointments.
+type Agenda struct {
+	DB    *store.DB
+	Clock clock.Clock
+}
+
+// ErrSlotTaken is what a user sees when someone else got the time first.
+var ErrSlotTaken = apperr.Fields{"time": "agenda.slot_taken"}.Err()
+
+// Input is the appointment form as typed. Field names in errors match the
+// form: staff_id, date, time, services, note, customer_*.
+type Input struct {
+	StaffID    string
+	Date       string // YYYY-MM-DD, in the salon's zone
+	Time       string // HH:MM
+	ServiceIDs []string
+	Note       string
+	Customer   customer.QuickInput
+}
+
+type parsed struct {
+	staff    uuid.UUID
+	start    time.Time
+	services []uuid.UUID
+	note     string
+}
+
+func (in Input) parse(loc *time.Location) (parsed, apperr.Fields) {
+	f := apperr.Fields{}
+	var p parsed
+	var err error
+	if p.staff, err = uuid.Parse(in.StaffID); err != nil {
+		f.Add("staff_id", "field.choose")
+	}
+	p.start, err = time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(in.Date)+" "+strings.TrimSpace(in.Time), loc)
+	if err != nil {
+		if _, derr := time.Parse(time.DateOnly, strings.TrimSpace(in.Date)); derr != nil {
+			f.Add("date", "date.invalid")
+		} else {
+			f.Add("time", "time.invalid")
+		}
+	}
+	for _, s := range in.ServiceIDs {
+		if s == "" {
+			continue
+		}
+		id, err := uuid.Parse(s)
+		if err != nil {
+			f.Add("services", "field.choose")
+			continue
+		}
+		if !slices.Contains(p.services, id) {
+			p.services = append(p.services, id)
+		}
+	}
+	if len(p.services) == 0 {
+		f.Add("services", "agenda.services_required")
+	}
+	if p.note = strings.TrimSpace(in.Note); len([]rune(p.note)) > 2000 {
+		f.Add("note", "text.long")
+	}
+	return p, f
+}
+
+// Create books an appointment from the agenda. It is refused, with the form's
+// time field marked, when the staff member is already busy then.
+func (a *Agenda) Create(ctx context.Context, sal salon.Salon, actor uuid.UUID, in Input) (uuid.UUID, error) {
+	p, f := in.parse(sal.Location())
+	if err := f.Err(); err != nil {
+		return uuid.Nil, err
+	}
+	in.Customer.Region = customer.RegionOf(sal.TimeZone)
+	var id uuid.UUID
+	err := a.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+		lines, err := a.prepare(ctx, tx, sal.ID, p)
+		if err != nil {
+			return err
+		}
+		c, err := customer.ResolveTx(ctx, tx, sal.ID, in.Customer)
+		if err != nil {
+			return err
+		}
+		end, busy := span(p.start, lines)
+		row, err := tx.AppointmentCreate(ctx, dbq.AppointmentCreateParams{TenantID: sal.ID, StaffID: p.staff, CustomerID: c.ID,
+			StartsAt: p.start, EndsAt: end, BusyUntil: busy, Status: StatusBooked, Source: "staff", Note: p.note, CreatedBy: &actor})
+		if err != nil {
+			return slotProblem(err)
+		}
+		id = row.ID
+		return addLines(ctx, tx, sal.ID, id, lines)
+	})
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("agenda: create: %w", err)
+	}
+	return id, nil
+}
+
+// Update moves an appointment (time, staff member) and changes its services
+// and note. The client stays the same.
+func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in Input) error {
+	p, f := in.parse(sal.Location())
+	if err := f.Err(); err != nil {
+		return err
+	}
+	err := a.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+		current, err := tx.AppointmentGet(ctx, dbq.AppointmentGetParams{TenantID: sal.ID, ID: id})
+		if err != nil {
+			return err
+		}
+		// Both agendas change: lock them in a fixed order so two moves in
+		// opposite directions queue instead of deadlocking.
+		if err := lockStaff(ctx, tx, current.StaffID, p.staff); err != nil {
+			return err
+		}
+		lines, err := a.prepare(ctx, tx, sal.ID, p)
+		if err != nil {
+			return err
+		}
+		end, busy := span(p.start, lines)
+		if _, err := tx.AppointmentReschedule(ctx, dbq.AppointmentRescheduleParams{TenantID: sal.ID, ID: id, StaffID: p.staff,
+			StartsAt: p.start, EndsAt: end, BusyUntil: busy, Note: p.note}); err != nil {
+			return slotProblem(err)
+		}
+		if err := tx.AppointmentServicesClear(ctx, dbq.AppointmentServicesClearParams{TenantID: sal.ID, AppointmentID: id}); err != nil {
+			return err
+		}
+		return addLines(ctx, tx, sal.ID, id, lines)
+	})
+	if err != nil {
+		return fmt.Errorf("agenda: update: %w", err)
+	}
+	return nil
+}
+
+// SetStatus changes an appointment's status. Reopening a cancelled visit is
+// refused if its time has been taken meanwhile.
+func (a *Agenda) SetStatus(ctx context.Context, salonID, id uuid.UUID, status string) error {
+	if !slices.Contains(StaffStatuses, status) {
+		return apperr.Fields{"status": "field.choose"}.Err()
+	}
+	err := a.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		current, err := tx.AppointmentGet(ctx, dbq.AppointmentGetParams{TenantID: salonID, ID: id})
+		if err != nil {
+			return err
+		}
+		if err := lockStaff(ctx, tx, current.StaffID); err != nil {
+			return err
+		}
+		_, err = tx.AppointmentSetStatus(ctx, dbq.AppointmentSetStatusParams{TenantID: salonID, ID: id, Status: status})
+		return slotProblem(err)
+	})
+	if err != nil {
+		return fmt.Errorf("agenda: set status: %w", err)
+	}
+	return nil
+}
+
+// prepare checks the staff member and services, locks the staff member's
+// agenda for this transaction, and returns the visit's lines.
+func (a *Agenda) prepare(ctx context.Context, tx store.Tx, salonID uuid.UUID, p parsed) ([]Line, error) {
+	staff, err := tx.StaffGet(ctx, dbq.StaffGetParams{TenantID: salonID, ID: p.staff})
+	if store.IsNotFound(err) || (err == nil && !staff.Active) {
+		return nil, apperr.Fields{"staff_id": "field.choose"}.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	lines := make([]Line, 0, len(p.services))
+	for _, sid := range p.services {
+		s, err := tx.ServiceGet(ctx, dbq.ServiceGetParams{TenantID: salonID, ID: sid})
+		if store.IsNotFound(err) || (err == nil && s.ArchivedAt != nil) {
+			return nil, apperr.Fields{"services": "field.choose"}.Err()
+		}
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, Line{ServiceID: s.ID, Name: s.Name, Duration: time.Duration(s.DurationMinutes) * time.Minute,
+			Buffer: time.Duration(s.BufferMinutes) * time.Minute, PriceCents: s.PriceCents})
+	}
+	if err := checkStaffDoes(ctx, tx, salonID, p.staff, p.services); err != nil {
+		return nil, err
+	}
+	return lines, lockStaff(ctx, tx, p.staff)
+}
+
+// checkStaffDoes refuses a service the staff member does not perform, once
+// the salon has said who does what (an empty list means "not set up yet").
+func checkStaffDoes(ctx context.Context, tx store.Tx, salonID, staffID uuid.UUID, services []uuid.UUID) error {
+	links, err := tx.StaffServicesList(ctx, salonID)
+	if err != nil {
+		return err
+	}
+	does := map[uuid.UUID]bool{}
+	for _, l := range links {
+		if l.StaffID == staffID {
+			does[l.ServiceID] = true
+		}
+	}
+	if len(does) == 0 {
+		return nil
+	}
+	for _, s := range services {
+		if !does[s] {
+			return apperr.Fields{"services": "agenda.staff_cannot"}.Err()
+		}
+	}
+	return nil
+}
+
+// lockStaff serialises writes to staff members' agendas until commit, taking
+// the locks in a fixed order. Taking one again in the same transaction is free.
+func lockStaff(ctx context.Context, tx store.Tx, staffIDs ...uuid.UUID) error {
+	keys := make([]string, len(staffIDs))
+	for i, id := range staffIDs {
+		keys[i] = id.String()
+	}
+	slices.Sort(keys)
+	for _, k := range slices.Compact(keys) {
+		if err := tx.AppointmentLockStaff(ctx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// span: services back to back, each followed by its clean-up; the client
+// leaves when the last service ends, the staff member is free after its buffer.
+func span(start time.Time, lines []Line) (end, busy time.Time) {
+	t := start
+	for i, l := range lines {
+		t = t.Add(l.Duration)
+		if i == len(lines)-1 {
+			return t, t.Add(l.Buffer)
+		}
+		t = t.Add(l.Buffer)
+	}
+	return t, t
+}
+
+func addLines(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, lines []Line) error {
+	for i, l := range lines {
+		if err := tx.AppointmentServiceAdd(ctx, dbq.AppointmentServiceAddParams{TenantID: salonID, AppointmentID: id,
+			ServiceID: l.ServiceID, Position: int16(i), Name: l.Name, DurationMinutes: int32(l.Duration / time.Minute),
+			BufferMinutes: int32(l.Buffer / time.Minute), PriceCents: l.PriceCents}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func slotProblem(err error) error {
+	if store.IsSlotTaken(err) {
+		return fmt.Errorf("%w (%w)", ErrSlotTaken, err)
+	}
+	return err
+}

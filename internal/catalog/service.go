@@ -1,0 +1,216 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/money"
+	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Catalog runs the catalogue.
+type Catalog struct {
+	DB *store.DB
+}
+
+// Service is one service on the menu.
+type Service struct {
+	ID             uuid.UUID
+	CategoryID     *uuid.UUID
+	Name           string
+	Description    string
+	Duration       time.Duration
+	Buffer         time.Duration
+	PriceCents     int64
+	OnlineBookable bool
+	Rule           *payment.Rule // nil: the salon's default rule
+}
+
+func serviceFromRow(r dbq.Service) Service {
+	s := Service{ID: r.ID, CategoryID: r.CategoryID, Name: r.Name, Description: r.Description,
+		Duration: time.Duration(r.DurationMinutes) * time.Minute, Buffer: time.Duration(r.BufferMinutes) * time.Minute,
+		PriceCents: r.PriceCents, OnlineBookable: r.OnlineBookable}
+	if r.PaymentRule != nil {
+		s.Rule = &payment.Rule{Mode: *r.PaymentRule}
+		if r.DepositKind != nil {
+			s.Rule.DepositKind = *r.DepositKind
+		}
+		if r.DepositValue != nil {
+			s.Rule.DepositValue = *r.DepositValue
+		}
+	}
+	return s
+}
+
+// ServiceInput is the service form as typed.
+type ServiceInput struct {
+	CategoryID, Name, Description, Duration, Buffer, Price string
+	OnlineBookable                                         bool
+	PaymentMode, DepositKind, DepositValue                 string // mode "default": the salon's rule
+}
+
+type serviceValues struct {
+	category          *uuid.UUID
+	name, description string
+	duration, buffer  int32
+	price             int64
+	mode, kind        *string
+	value             *int64
+}
+
+func (in ServiceInput) parse() (serviceValues, error) {
+	f := apperr.Fields{}
+	v := serviceValues{name: strings.TrimSpace(in.Name), description: strings.TrimSpace(in.Description)}
+	if v.name == "" {
+		f.Add("name", "field.required")
+	} else if len([]rune(v.name)) > 120 {
+		f.Add("name", "name.long")
+	}
+	if len([]rune(v.description)) > 2000 {
+		f.Add("description", "text.long")
+	}
+	if in.CategoryID != "" {
+		id, err := uuid.Parse(in.CategoryID)
+		if err != nil {
+			f.Add("category_id", "field.choose")
+		}
+		v.category = &id
+	}
+	v.duration = minutes(f, "duration", in.Duration, 5, 720)
+	v.buffer = 0
+	if strings.TrimSpace(in.Buffer) != "" {
+		v.buffer = minutes(f, "buffer", in.Buffer, 0, 240)
+	}
+	c, err := money.ParseCents(in.Price)
+	if err != nil || c < 0 {
+		f.Add("price", "amount.invalid")
+	}
+	v.price = c
+	if in.PaymentMode != "default" && in.PaymentMode != "" {
+		r := salon.ParseRule(f, in.PaymentMode, in.DepositKind, in.DepositValue, "payment_mode", "deposit_value")
+		v.mode, v.kind, v.value = &r.Mode, &r.DepositKind, &r.DepositValue
+	}
+	return v, f.Err()
+}
+
+func minutes(f apperr.Fields, field, raw string, lo, hi int) int32 {
+	n, err := strconv.Atoi(strings.TrimSpace(raw))
+	if err != nil {
+		f.Add(field, "number.invalid")
+	} else if n < lo || n > hi {
+		f.Add(field, "number.range")
+	}
+	return int32(n)
+}
+
+// Services lists the salon's current services, in menu order.
+func (c *Catalog) Services(ctx context.Context, salonID uuid.UUID) ([]Service, error) {
+	var out []Service
+	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		var err error
+		out, err = ServicesTx(ctx, tx, salonID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("catalog: services: %w", err)
+	}
+	return out, nil
+}
+
+// ServicesTx lists services inside the caller's unit of work.
+func ServicesTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Service, error) {
+	rows, err := tx.ServiceList(ctx, salonID)
+	out := make([]Service, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, serviceFromRow(r))
+	}
+	return out, err
+}
+
+// Service returns one service, archived ones included (history needs them).
+func (c *Catalog) Service(ctx context.Context, salonID, id uuid.UUID) (Service, error) {
+	var out Service
+	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		r, err := tx.ServiceGet(ctx, dbq.ServiceGetParams{TenantID: salonID, ID: id})
+		out = serviceFromRow(r)
+		return err
+	})
+	if err != nil {
+		return Service{}, fmt.Errorf("catalog: service: %w", err)
+	}
+	return out, nil
+}
+
+// CreateService adds a service to the menu.
+func (c *Catalog) CreateService(ctx context.Context, salonID uuid.UUID, in ServiceInput) (uuid.UUID, error) {
+	v, err := in.parse()
+	if err != nil {
+		return uuid.Nil, err
+	}
+	var id uuid.UUID
+	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		r, err := tx.ServiceCreate(ctx, dbq.ServiceCreateParams{TenantID: salonID, CategoryID: v.category, Name: v.name,
+			Description: v.description, DurationMinutes: v.duration, BufferMinutes: v.buffer, PriceCents: v.price,
+			OnlineBookable: in.OnlineBookable, PaymentRule: v.mode, DepositKind: v.kind, DepositValue: v.value})
+		id = r.ID
+		return categoryProblem(err)
+	})
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("catalog: create service: %w", err)
+	}
+	return id, nil
+}
+
+// UpdateService changes a service. Appointments already booked keep what was
+// booked (their own copy of name, duration and price).
+func (c *Catalog) UpdateService(ctx context.Context, salonID, id uuid.UUID, in ServiceInput) error {
+	v, err := in.parse()
+	if err != nil {
+		return err
+	}
+	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		n, err := tx.ServiceUpdate(ctx, dbq.ServiceUpdateParams{TenantID: salonID, ID: id, CategoryID: v.category, Name: v.name,
+			Description: v.description, DurationMinutes: v.duration, BufferMinutes: v.buffer, PriceCents: v.price,
+			OnlineBookable: in.OnlineBookable, PaymentRule: v.mode, DepositKind: v.kind, DepositValue: v.value})
+		if err == nil && n == 0 {
+			return apperr.ErrNotFound
+		}
+		return categoryProblem(err)
+	})
+	if err != nil {
+		return fmt.Errorf("catalog: update service: %w", err)
+	}
+	return nil
+}
+
+// ArchiveService takes a service off the menu.
+func (c *Catalog) ArchiveService(ctx context.Context, salonID, id uuid.UUID) error {
+	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		n, err := tx.ServiceArchive(ctx, dbq.ServiceArchiveParams{TenantID: salonID, ID: id})
+		if err == nil && n == 0 {
+			return apperr.ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("catalog: archive service: %w", err)
+	}
+	return nil
+}
+
+// categoryProblem: a category id of another salon fails the composite foreign key.
+func categoryProblem(err error) error {
+	if store.IsForeignKeyViolation(err) {
+		return apperr.Fields{"category_id": "field.choose"}.Err()
+	}
+	return err
+}

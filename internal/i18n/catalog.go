@@ -1,0 +1,21 @@
+package i18n
+
+// The catalogue is split by area (texts_<area>_<lang>.go) so features can be
+// added side by side; fr is the reference, salons speak French first.
+var (
+	fr = merge(frCore)
+	en = merge(enCore)
+)
+
+func merge(parts ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, p := range parts {
+		for k, v := range p {
+			if _, dup := out[k]; dup {
+				panic("i18n: key defined twice: " + k)
+			}
+			out[k] = v
+		}
+	}
+	return out
+}

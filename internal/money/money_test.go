@@ -1,0 +1,32 @@
+package money
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/carnet-salon/carnet/internal/i18n"
+)
+
+func TestFormatFollowsTheLanguage(t *testing.T) {
+	require.Equal(t, "45,50\u00a0€", New(4550, "EUR").Format(i18n.FR))
+	require.Equal(t, "€45.50", New(4550, "EUR").Format(i18n.EN))
+	require.Equal(t, "1\u202f200,00\u00a0€", New(120000, "EUR").Format(i18n.FR))
+	require.Equal(t, "€1,200.00", New(120000, "EUR").Format(i18n.EN))
+	require.Equal(t, "-0,05\u00a0€", New(-5, "EUR").Format(i18n.FR))
+	require.Equal(t, "45,50", New(4550, "EUR").Plain(i18n.FR))
+}
+
+func TestParseCentsReadsWhatPeopleType(t *testing.T) {
+	for in, want := range map[string]int64{
+		"45": 4500, "45,5": 4550, "45.50": 4550, "1 200,00": 120000, "€45": 4500, "45 €": 4500, ",5": 50, "0": 0, "-3,20": -320,
+	} {
+		got, err := ParseCents(in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "abc", "4,555", "1.2.3", "45,", "€"} {
+		_, err := ParseCents(in)
+		require.ErrorIs(t, err, ErrAmount, in)
+	}
+}

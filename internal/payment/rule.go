@@ -1,0 +1,65 @@
+package payment
+
+import "github.com/carnet-salon/carnet/internal/apperr"
+
+// Modes of paying for an online booking.
+const (
+	ModeNone        = "none"         // nothing online: pay at the salon
+	ModeDeposit     = "deposit"      // acompte: part of the price now
+	ModeCardImprint = "card_imprint" // empreinte CB: a saved card, charged only for a no-show or late cancellation
+	ModePrepayment  = "prepayment"   // the whole price now
+)
+
+// Deposit kinds.
+const (
+	DepositFixed   = "fixed"   // Value is cents
+	DepositPercent = "percent" // Value is a percentage of the price
+)
+
+// Modes lists every mode, in the order forms show them.
+var Modes = []string{ModeNone, ModeDeposit, ModeCardImprint, ModePrepayment}
+
+// Rule says how an online booking is paid.
+type Rule struct {
+	Mode         string
+	DepositKind  string
+	DepositValue int64
+}
+
+// Due returns what the client pays online now for a visit of the given price.
+// A card imprint charges nothing now.
+func (r Rule) Due(priceCents int64) int64 {
+	switch r.Mode {
+	case ModePrepayment:
+		return priceCents
+	case ModeDeposit:
+		if r.DepositKind == DepositPercent {
+			// Round half up to the cent: 30 % of 45,50 € is 13,65 €.
+			return (priceCents*r.DepositValue + 50) / 100
+		}
+		return min(r.DepositValue, priceCents)
+	}
+	return 0
+}
+
+// Check adds the problems of a rule typed in a form to f, under the given field names.
+func (r Rule) Check(f apperr.Fields, modeField, valueField string) {
+	switch r.Mode {
+	case ModeNone, ModeCardImprint, ModePrepayment:
+	case ModeDeposit:
+		switch r.DepositKind {
+		case DepositPercent:
+			if r.DepositValue < 1 || r.DepositValue > 100 {
+				f.Add(valueField, "payment.deposit.percent")
+			}
+		case DepositFixed:
+			if r.DepositValue < 1 {
+				f.Add(valueField, "payment.deposit.fixed")
+			}
+		default:
+			f.Add(valueField, "field.choose")
+		}
+	default:
+		f.Add(modeField, "field.choose")
+	}
+}

@@ -1,0 +1,302 @@
+package team
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/availability"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Team runs the staff area.
+type Team struct {
+	DB *store.DB
+}
+
+// Colors is the size of the agenda's palette.
+const Colors = 12
+
+// Member is one staff member with everything the agenda needs.
+type Member struct {
+	ID        uuid.UUID
+	UserID    *uuid.UUID
+	UserEmail string
+	Name      string
+	Color     int
+	Active    bool
+	Services  map[uuid.UUID]bool
+	Hours     availability.Week
+}
+
+// Does reports whether the member performs every given service.
+func (m Member) Does(services ...uuid.UUID) bool {
+	for _, s := range services {
+		if !m.Services[s] {
+			return false
+		}
+	}
+	return true
+}
+
+// Members lists the salon's staff, active first, with services and hours.
+func (t *Team) Members(ctx context.Context, salonID uuid.UUID) ([]Member, error) {
+	var out []Member
+	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		var err error
+		out, err = MembersTx(ctx, tx, salonID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("team: members: %w", err)
+	}
+	return out, nil
+}
+
+// MembersTx loads the staff inside the caller's unit of work, in three queries
+// whatever the team's size.
+func MembersTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Member, error) {
+	rows, err := tx.StaffList(ctx, salonID)
+	if err != nil {
+		return nil, err
+	}
+	links, err := tx.StaffServicesList(ctx, salonID)
+	if err != nil {
+		return nil, err
+	}
+	hours, err := tx.StaffHoursList(ctx, salonID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Member, len(rows))
+	index := make(map[uuid.UUID]*Member, len(rows))
+	for i, r := range rows {
+		out[i] = Member{ID: r.ID, UserID: r.UserID, UserEmail: r.UserEmail, Name: r.Name, Color: int(r.Color),
+			Active: r.Active, Services: map[uuid.UUID]bool{}}
+		index[r.ID] = &out[i]
+	}
+	for _, l := range links {
+		if m := index[l.StaffID]; m != nil {
+			m.Services[l.ServiceID] = true
+		}
+	}
+	for _, h := range hours {
+		if m := index[h.StaffID]; m != nil {
+			m.Hours[h.Weekday] = append(m.Hours[h.Weekday], availability.Range{From: salon.MinutesOf(h.Starts), To: salon.MinutesOf(h.Ends)})
+		}
+	}
+	return out, nil
+}
+
+// Member returns one staff member.
+func (t *Team) Member(ctx context.Context, salonID, id uuid.UUID) (Member, error) {
+	members, err := t.Members(ctx, salonID)
+	if err != nil {
+		return Member{}, err
+	}
+	for _, m := range members {
+		if m.ID == id {
+			return m, nil
+		}
+	}
+	return Member{}, fmt.Errorf("team: member: %w", apperr.ErrNotFound)
+}
+
+// MemberInput is the staff form as typed.
+type MemberInput struct {
+	Name     string
+	Color    string
+	UserID   string // "" for a staff member without a login
+	Active   bool
+	Services []string
+	Days     [7]string // working hours per weekday, "09:00-13:00, 14:00-19:00"
+}
+
+type memberValues struct {
+	name     string
+	color    int16
+	user     *uuid.UUID
+	services []uuid.UUID
+	week     availability.Week
+}
+
+func (in MemberInput) parse() (memberValues, error) {
+	f := apperr.Fields{}
+	v := memberValues{name: strings.TrimSpace(in.Name)}
+	if v.name == "" {
+		f.Add("name", "field.required")
+	} else if len([]rune(v.name)) > 80 {
+		f.Add("name", "name.long")
+	}
+	c, err := strconv.Atoi(in.Color)
+	if err != nil || c < 1 || c > Colors {
+		f.Add("color", "field.choose")
+	}
+	v.color = int16(c)
+	if in.UserID != "" {
+		id, err := uuid.Parse(in.UserID)
+		if err != nil {
+			f.Add("user_id", "field.choose")
+		}
+		v.user = &id
+	}
+	for _, s := range in.Services {
+		id, err := uuid.Parse(s)
+		if err != nil {
+			f.Add("services", "field.choose")
+			continue
+		}
+		v.services = append(v.services, id)
+	}
+	week, err := salon.ParseWeek(in.Days)
+	for k, key := range apperr.FieldsOf(err) {
+		f.Add(k, key)
+	}
+	v.week = week
+	return v, f.Err()
+}
+
+// Save creates (id Nil) or updates a staff member, their services and hours,
+// all in one unit of work.
+func (t *Team) Save(ctx context.Context, salonID, id uuid.UUID, in MemberInput) (uuid.UUID, error) {
+	v, err := in.parse()
+	if err != nil {
+		return uuid.Nil, err
+	}
+	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		if id == uuid.Nil {
+			r, err := tx.StaffCreate(ctx, dbq.StaffCreateParams{TenantID: salonID, UserID: v.user, Name: v.name, Color: v.color})
+			if err != nil {
+				return linkProblem(err)
+			}
+			id = r.ID
+		} else {
+			n, err := tx.StaffUpdate(ctx, dbq.StaffUpdateParams{TenantID: salonID, ID: id, UserID: v.user, Name: v.name,
+				Color: v.color, Active: in.Active})
+			if err != nil {
+				return linkProblem(err)
+			}
+			if n == 0 {
+				return apperr.ErrNotFound
+			}
+		}
+		return saveServicesAndHours(ctx, tx, salonID, id, v)
+	})
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("team: save member: %w", err)
+	}
+	return id, nil
+}
+
+func saveServicesAndHours(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, v memberValues) error {
+	if err := tx.StaffServicesClear(ctx, dbq.StaffServicesClearParams{TenantID: salonID, StaffID: id}); err != nil {
+		return err
+	}
+	for _, s := range v.services {
+		if err := tx.StaffServiceAdd(ctx, dbq.StaffServiceAddParams{TenantID: salonID, StaffID: id, ServiceID: s}); err != nil {
+			if store.IsForeignKeyViolation(err) {
+				return apperr.Fields{"services": "field.choose"}.Err()
+			}
+			return err
+		}
+	}
+	if err := tx.StaffHoursClear(ctx, dbq.StaffHoursClearParams{TenantID: salonID, StaffID: id}); err != nil {
+		return err
+	}
+	for day, ranges := range v.week {
+		for _, r := range ranges {
+			if err := tx.StaffHoursInsert(ctx, dbq.StaffHoursInsertParams{TenantID: salonID, StaffID: id,
+				Weekday: int16(day), Starts: salon.PGTime(r.From), Ends: salon.PGTime(r.To)}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// linkProblem: a login that is not a member of this salon, or already linked
+// to another staff member.
+func linkProblem(err error) error {
+	if store.IsForeignKeyViolation(err) {
+		return apperr.Fields{"user_id": "field.choose"}.Err()
+	}
+	if store.IsUniqueViolation(err, "staff_members_user_idx") {
+		return apperr.Fields{"user_id": "staff.user_linked"}.Err()
+	}
+	return err
+}
+
+// Absence is a span of days a staff member is away.
+type Absence struct {
+	ID        uuid.UUID
+	StaffID   uuid.UUID
+	StaffName string
+	StartsOn  time.Time
+	EndsOn    time.Time
+	Reason    string
+}
+
+// Absences lists absences that have not ended before the given day.
+func (t *Team) Absences(ctx context.Context, salonID uuid.UUID, since time.Time) ([]Absence, error) {
+	var out []Absence
+	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		var err error
+		out, err = AbsencesTx(ctx, tx, salonID, since)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("team: absences: %w", err)
+	}
+	return out, nil
+}
+
+// AbsencesTx lists absences inside the caller's unit of work.
+func AbsencesTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since time.Time) ([]Absence, error) {
+	rows, err := tx.AbsenceList(ctx, dbq.AbsenceListParams{TenantID: salonID, Since: since})
+	out := make([]Absence, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Absence{ID: r.ID, StaffID: r.StaffID, StaffName: r.StaffName, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Reason: r.Reason})
+	}
+	return out, err
+}
+
+// AddAbsence records an absence of a staff member of the salon.
+func (t *Team) AddAbsence(ctx context.Context, salonID, staffID uuid.UUID, in salon.DateSpanInput) error {
+	from, to, reason, err := salon.ParseDateSpan(in)
+	if err != nil {
+		return err
+	}
+	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		_, err := tx.AbsenceCreate(ctx, dbq.AbsenceCreateParams{TenantID: salonID, StaffID: staffID, StartsOn: from, EndsOn: to, Reason: reason})
+		if store.IsForeignKeyViolation(err) {
+			return apperr.ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("team: add absence: %w", err)
+	}
+	return nil
+}
+
+// DeleteAbsence removes an absence of the salon.
+func (t *Team) DeleteAbsence(ctx context.Context, salonID, id uuid.UUID) error {
+	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		n, err := tx.AbsenceDelete(ctx, dbq.AbsenceDeleteParams{TenantID: salonID, ID: id})
+		if err == nil && n == 0 {
+			return apperr.ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("team: delete absence: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,18 @@
+-- name: SalonSettingsCreate :exec
+INSERT INTO salon_settings (tenant_id) VALUES (@tenant_id) ON CONFLICT DO NOTHING;
+
+-- name: SalonSettingsGet :one
+SELECT * FROM salon_settings WHERE tenant_id = @tenant_id;
+
+-- name: SalonSettingsUpdate :exec
+UPDATE salon_settings SET
+    address = @address, phone = @phone,
+    slot_step_minutes = @slot_step_minutes, min_notice_minutes = @min_notice_minutes,
+    max_horizon_days = @max_horizon_days, cancellation_window_hours = @cancellation_window_hours,
+    no_show_fee_cents = @no_show_fee_cents, payment_rule = @payment_rule,
+    deposit_kind = @deposit_kind, deposit_value = @deposit_value, updated_at = now()
+WHERE tenant_id = @tenant_id;
+
+-- name: TenantUpdateProfile :exec
+UPDATE tenants SET name = @name, time_zone = @time_zone, currency = @currency, locale = @locale
+WHERE id = @id;
