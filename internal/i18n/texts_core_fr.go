@@ -10,7 +10,11 @@ var frCore = map[string]string{
 	"nav.signup":       "Créer mon salon",
 	"nav.logout":       "Se déconnecter",
 	"nav.home":         "Accueil",
-	"nav.team":         "Équipe",
+	"nav.agenda":       "Agenda",
+	"nav.services":     "Prestations",
+	"nav.staff":        "Équipe",
+	"nav.settings":     "Réglages",
+	"nav.team":         "Accès",
 	"nav.account":      "Mon compte",
 	"nav.my_salon":     "Mon salon",
 	"nav.switch_salon": "Changer de salon",
@@ -127,7 +131,7 @@ var frCore = map[string]string{
 	"onboarding.stripe.body":    "Pour encaisser acomptes, prépaiements et empreintes CB.",
 
 	// Team
-	"team.title":          "Équipe",
+	"team.title":          "Accès au salon",
 	"team.lead":           "Les comptes qui peuvent se connecter au salon.",
 	"team.members":        "Membres",
 	"team.role":           "Rôle",

@@ -21,12 +21,16 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/admin"
+	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
+	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/web"
 )
 
@@ -39,16 +43,20 @@ type Options struct {
 
 // Server is a running Carnet.
 type Server struct {
-	Config   config.Config
-	Log      *slog.Logger
-	Clock    clock.Clock
-	DB       *store.DB
-	Redis    *redis.Client
-	Accounts *account.Service
-	Salons   *salon.Service
-	Admin    *admin.Service
-	App      *fiber.App
-	workers  *river.Client[pgx.Tx]
+	Config    config.Config
+	Log       *slog.Logger
+	Clock     clock.Clock
+	DB        *store.DB
+	Redis     *redis.Client
+	Accounts  *account.Service
+	Salons    *salon.Service
+	Admin     *admin.Service
+	Catalog   *catalog.Catalog
+	Team      *team.Team
+	Agenda    *agenda.Agenda
+	Customers *customer.Customers
+	App       *fiber.App
+	workers   *river.Client[pgx.Tx]
 }
 
 // New connects to Postgres (as the application roles) and Redis and builds
@@ -80,6 +88,10 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base}
 	s.Salons = &salon.Service{DB: db}
 	s.Admin = &admin.Service{DB: db, Clock: opts.Clock}
+	s.Catalog = &catalog.Catalog{DB: db}
+	s.Team = &team.Team{DB: db}
+	s.Agenda = &agenda.Agenda{DB: db, Clock: opts.Clock}
+	s.Customers = &customer.Customers{DB: db}
 
 	if s.workers, err = newWorkers(db, s.Accounts, opts); err != nil {
 		s.Close()
@@ -89,7 +101,8 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.App = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
-		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin})
+		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
+		Customers: s.Customers})
 	return s, nil
 }
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,10 +11,18 @@ import (
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
-// victim is salon B and what exists in it, for salon A's staff to aim at.
+// victim is salon B and one of everything it owns, for salon A's staff to aim at.
 type victim struct {
 	salon        testkit.Salon
 	invitationID string
+	categoryID   string
+	serviceID    string
+	productID    string
+	staffID      string
+	absenceID    string
+	closureID    string
+	appointment  string
+	customerID   string
 }
 
 // crossTenantRoute is one salon-scoped route aimed at salon B's ids.
@@ -24,10 +33,12 @@ type crossTenantRoute struct {
 	unchanged       func(t *testing.T, env *testkit.Env, b victim) // B's data is still as it was
 }
 
-// crossTenantRoutes lists every /app route that takes an id. Every later
-// feature adds its routes here; TestCrossTenantSuiteCoversEveryRoute fails
-// when one is missing.
-var crossTenantRoutes = []crossTenantRoute{
+// crossTenantRoutes lists every /app route that takes an id; each area adds
+// its own list (crosstenant_<area>_test.go). TestCrossTenantSuiteCoversEveryRoute
+// fails when a route is missing.
+var crossTenantRoutes = slices.Concat(coreCrossTenantRoutes, settingsCrossTenantRoutes, agendaCrossTenantRoutes)
+
+var coreCrossTenantRoutes = []crossTenantRoute{
 	{method: "POST", pattern: "/app/team/invitations/:id/revoke",
 		path: func(b victim) string { return "/app/team/invitations/" + b.invitationID + "/revoke" },
 		unchanged: func(t *testing.T, env *testkit.Env, b victim) {
@@ -51,13 +62,7 @@ func TestCrossTenantRoutesAnswerNotFoundAndShowNothing(t *testing.T) {
 	t.Parallel()
 	env := testkit.NewEnv(t)
 	a := env.NewSalon("Salon Alpha")
-	b := victim{salon: env.NewSalon("Salon Bêta Secret")}
-	ownerB := env.Login(b.salon.OwnerEmail)
-	ownerB.Post("/app/team/invitations", url.Values{"email": {"invite-b-" + b.salon.Slug + "@example.com"}, "role": {"staff"}})
-	invs, err := env.Srv.Accounts.Invitations(t.Context(), b.salon.ID)
-	require.NoError(t, err)
-	require.Len(t, invs, 1)
-	b.invitationID = invs[0].ID.String()
+	b := newVictim(t, env)
 
 	staffA := env.Login(a.OwnerEmail)
 	for _, r := range crossTenantRoutes {
@@ -82,7 +87,7 @@ func TestCrossTenantRoutesAnswerNotFoundAndShowNothing(t *testing.T) {
 	}
 
 	// Pages without ids are scoped by the session: A's staff see only A.
-	for _, path := range []string{"/app", "/app/team", "/app/salons"} {
+	for _, path := range sessionScopedPages(b) {
 		p := staffA.Get(path)
 		require.Equal(t, 200, p.Status, path)
 		require.NotContains(t, p.Body, "Bêta", path)

@@ -11,25 +11,33 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/admin"
+	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
+	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/team"
 )
 
 // Deps is everything the handlers call.
 type Deps struct {
-	Config   config.Config
-	Log      *slog.Logger
-	DB       *store.DB
-	Redis    redis.UniversalClient
-	Clock    clock.Clock
-	Limiter  *ratelimit.Limiter
-	Registry *prometheus.Registry
-	Accounts *account.Service
-	Salons   *salon.Service
-	Admin    *admin.Service
+	Config    config.Config
+	Log       *slog.Logger
+	DB        *store.DB
+	Redis     redis.UniversalClient
+	Clock     clock.Clock
+	Limiter   *ratelimit.Limiter
+	Registry  *prometheus.Registry
+	Accounts  *account.Service
+	Salons    *salon.Service
+	Admin     *admin.Service
+	Catalog   *catalog.Catalog
+	Team      *team.Team
+	Agenda    *agenda.Agenda
+	Customers *customer.Customers
 }
 
 // Server holds the dependencies every handler method shares.
