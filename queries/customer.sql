@@ -13,6 +13,6 @@ SELECT * FROM customers WHERE tenant_id = @tenant_id AND phone = @phone ORDER BY
 -- The agenda's "who is this for" box: a few matches by name or phone.
 SELECT * FROM customers
 WHERE tenant_id = @tenant_id
-  AND (last_name ILIKE @pattern::text || '%' OR first_name ILIKE @pattern::text || '%' OR phone LIKE '%' || @digits::text || '%')
+  AND (last_name ILIKE @pattern::text || '%' OR first_name ILIKE @pattern::text || '%' OR (@digits::text <> '' AND phone LIKE '%' || @digits::text || '%'))
 ORDER BY last_name, first_name
 LIMIT 8;

@@ -48,7 +48,7 @@ func checkCategoryName(name string) (string, error) {
 	case name == "":
 		return "", apperr.Fields{"name": "field.required"}.Err()
 	case len([]rune(name)) > 80:
-		return "", apperr.Fields{"name": "name.long"}.Err()
+		return "", apperr.Fields{"name": "name.long_80"}.Err()
 	}
 	return name, nil
 }

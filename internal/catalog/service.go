@@ -33,12 +33,13 @@ type Service struct {
 	PriceCents     int64
 	OnlineBookable bool
 	Rule           *payment.Rule // nil: the salon's default rule
+	Archived       bool          // off the menu: shown in history, no longer edited
 }
 
 func serviceFromRow(r dbq.Service) Service {
 	s := Service{ID: r.ID, CategoryID: r.CategoryID, Name: r.Name, Description: r.Description,
 		Duration: time.Duration(r.DurationMinutes) * time.Minute, Buffer: time.Duration(r.BufferMinutes) * time.Minute,
-		PriceCents: r.PriceCents, OnlineBookable: r.OnlineBookable}
+		PriceCents: r.PriceCents, OnlineBookable: r.OnlineBookable, Archived: r.ArchivedAt != nil}
 	if r.PaymentRule != nil {
 		s.Rule = &payment.Rule{Mode: *r.PaymentRule}
 		if r.DepositKind != nil {

@@ -95,11 +95,10 @@ func (c *Customers) Search(ctx context.Context, salonID uuid.UUID, q string) ([]
 		}
 		return -1
 	}, q)
-	if len(digits) > 1 && digits[0] == '0' {
+	if len(digits) < 3 {
+		digits = "" // two digits match half the book
+	} else if digits[0] == '0' {
 		digits = digits[1:] // "06…" is stored as "+336…"
-	}
-	if digits == "" {
-		digits = "\x00" // match no phone
 	}
 	pattern := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q)
 	var out []Customer

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/carnet-salon/carnet/internal/account"
-	"github.com/carnet-salon/carnet/internal/salon"
 )
 
 // The demo's logins, printed at start-up. They are public by design: --demo
@@ -21,15 +20,19 @@ const (
 )
 
 // Seed creates what is missing of the demo; running it again changes nothing.
-func Seed(ctx context.Context, accounts *account.Service, salons *salon.Service) error {
-	taken, err := salons.SlugTaken(ctx, Slug)
+func Seed(ctx context.Context, accounts *account.Service, areas Areas) error {
+	taken, err := areas.Salons.SlugTaken(ctx, Slug)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	if !taken {
-		if _, err := accounts.Signup(ctx, account.SignupInput{SalonName: "Institut Démo", Slug: Slug,
-			OwnerName: "Camille Martin", Email: OwnerEmail, Password: OwnerPassword, Locale: "fr"}); err != nil {
+		res, err := accounts.Signup(ctx, account.SignupInput{SalonName: "Institut Démo", Slug: Slug,
+			OwnerName: "Camille Martin", Email: OwnerEmail, Password: OwnerPassword, Locale: "fr"})
+		if err != nil {
 			return fmt.Errorf("demo: salon: %w", err)
+		}
+		if err := fill(ctx, areas, res.SalonID, res.UserID); err != nil {
+			return fmt.Errorf("demo: fill: %w", err)
 		}
 	}
 	if _, err := accounts.CreatePlatformAdmin(ctx, AdminEmail, "Admin Carnet", AdminPassword); err != nil {

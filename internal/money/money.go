@@ -80,7 +80,7 @@ func ParseCents(s string) (int64, error) {
 	s = strings.TrimPrefix(s, "-")
 	s = strings.ReplaceAll(s, ",", ".")
 	whole, frac, hasFrac := strings.Cut(s, ".")
-	if strings.Contains(frac, ".") || whole == "" && frac == "" || len(frac) > 2 || (hasFrac && frac == "") {
+	if !digits(whole) || !digits(frac) || whole == "" && frac == "" || len(frac) > 2 || (hasFrac && frac == "") {
 		return 0, ErrAmount
 	}
 	for len(frac) < 2 {
@@ -102,4 +102,15 @@ func ParseCents(s string) (int64, error) {
 		c = -c
 	}
 	return c, nil
+}
+
+// digits reports whether s holds only ASCII digits (strconv alone would take
+// "45,-5" as 45 € minus 5 cents, or "+5" as 5).
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -25,7 +25,7 @@ func TestParseCentsReadsWhatPeopleType(t *testing.T) {
 		require.NoError(t, err, in)
 		require.Equal(t, want, got, in)
 	}
-	for _, in := range []string{"", "abc", "4,555", "1.2.3", "45,", "€"} {
+	for _, in := range []string{"", "abc", "4,555", "1.2.3", "45,", "€", "45,-5", "45.+5", "+45", "1e3"} {
 		_, err := ParseCents(in)
 		require.ErrorIs(t, err, ErrAmount, in)
 	}

@@ -61,7 +61,7 @@ func ParseDateSpan(in DateSpanInput) (from, to time.Time, reason string, err err
 		f.Add("to", "date.too_long")
 	}
 	reason = strings.TrimSpace(in.Reason)
-	if len([]rune(reason)) > 200 {
+	if len([]rune(reason)) > 500 {
 		f.Add("reason", "reason.long")
 	}
 	return from, to, reason, f.Err()

@@ -133,8 +133,10 @@ func ParseRule(f apperr.Fields, mode, kind, value, modeField, valueField string)
 	if mode == payment.ModeDeposit {
 		if r.DepositKind == payment.DepositFixed {
 			r.DepositValue = amount(f, valueField, value)
+		} else if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil {
+			r.DepositValue = int64(n) // Check says "1 to 100 %" rather than a bare "out of range"
 		} else {
-			r.DepositValue = int64(number(f, valueField, value, 1, 100))
+			f.Add(valueField, "payment.deposit.percent")
 		}
 	}
 	r.Check(f, modeField, valueField)

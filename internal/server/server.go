@@ -26,6 +26,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/demo"
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
@@ -168,4 +169,9 @@ func (s *Server) Close() {
 		_ = s.Redis.Close()
 	}
 	s.DB.Close()
+}
+
+// DemoAreas hands the demo seed the areas it fills in.
+func (s *Server) DemoAreas() demo.Areas {
+	return demo.Areas{Salons: s.Salons, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda}
 }

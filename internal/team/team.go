@@ -133,7 +133,7 @@ func (in MemberInput) parse() (memberValues, error) {
 	if v.name == "" {
 		f.Add("name", "field.required")
 	} else if len([]rune(v.name)) > 80 {
-		f.Add("name", "name.long")
+		f.Add("name", "name.long_80")
 	}
 	c, err := strconv.Atoi(in.Color)
 	if err != nil || c < 1 || c > Colors {

@@ -136,3 +136,22 @@ func (p *Page) Value(sel string) string { v, _ := p.Doc.Find(sel).First().Attr("
 
 // FieldError returns the message shown under a form field.
 func (p *Page) FieldError(field string) string { return p.Text("#" + field + "-msg") }
+
+// Response is a raw answer, for tests that fire requests from goroutines
+// (where require cannot stop the test).
+type Response struct {
+	Status int
+	Body   string
+}
+
+// Do sends a prepared request with the visitor's cookies and address.
+func (c *Client) Do(req *http.Request) (Response, error) {
+	req.Header.Set("X-Forwarded-For", c.IP)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return Response{}, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return Response{Status: resp.StatusCode, Body: string(b)}, err
+}

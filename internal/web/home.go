@@ -6,18 +6,40 @@ import (
 	"github.com/carnet-salon/carnet/views/app"
 )
 
-// onboardingSteps are the set-up tasks of a new salon. Their pages arrive with
-// later work; until then they show as "coming".
-func onboardingSteps() []app.Step {
+// onboardingSteps are the set-up tasks of a new salon, each done once the
+// salon has what it asks for. Stripe's page arrives with later work; until
+// then it shows as "coming".
+func (s *Server) onboardingSteps(c *fiber.Ctx) ([]app.Step, error) {
+	salonID := currentSalon(c).ID
+	services, err := s.Catalog.Services(ctx(c), salonID)
+	if err != nil {
+		return nil, err
+	}
+	week, err := s.Salons.Hours(ctx(c), salonID)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := s.Team.Members(ctx(c), salonID)
+	if err != nil {
+		return nil, err
+	}
+	hours := false
+	for _, day := range week {
+		hours = hours || len(day) > 0
+	}
 	return []app.Step{
 		{Key: "account", Done: true},
-		{Key: "services"},
-		{Key: "hours"},
-		{Key: "staff"},
+		{Key: "services", Done: len(services) > 0, Href: "/app/services"},
+		{Key: "hours", Done: hours, Href: "/app/settings#hours"},
+		{Key: "staff", Done: len(staff) > 0, Href: "/app/staff"},
 		{Key: "stripe"},
-	}
+	}, nil
 }
 
 func (s *Server) handleHome(c *fiber.Ctx) error {
-	return s.render(c, app.HomePage(currentSalon(c).Name, onboardingSteps()), nil)
+	steps, err := s.onboardingSteps(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, app.HomePage(currentSalon(c).Name, steps), nil)
 }

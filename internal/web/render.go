@@ -93,4 +93,10 @@ var flashKeys = map[string]bool{
 	"flash.invited": true, "flash.invitation_revoked": true, "flash.member_removed": true,
 	"flash.salon_suspended": true, "flash.salon_reactivated": true, "flash.welcome": true,
 	"flash.joined": true, "flash.password_reset": true, "flash.salon_switched": true,
+	"flash.service_created": true, "flash.service_saved": true, "flash.service_archived": true,
+	"flash.category_created": true, "flash.category_renamed": true, "flash.category_deleted": true,
+	"flash.product_created": true, "flash.product_saved": true, "flash.product_archived": true,
+	"flash.staff_created": true, "flash.staff_saved": true, "flash.absence_added": true, "flash.absence_deleted": true,
+	"flash.settings_saved": true, "flash.hours_saved": true, "flash.closure_added": true, "flash.closure_deleted": true,
+	"flash.appointment_created": true, "flash.appointment_updated": true,
 }

@@ -33,7 +33,7 @@ func TestSignupCreatesSalonAndOwnerAndLandsOnChecklist(t *testing.T) {
 	require.Contains(t, home.Text(".alert.ok"), "Votre salon est créé")
 	require.Equal(t, 5, home.Doc.Find(".checklist li").Length())
 	require.Equal(t, 1, home.Doc.Find(".checklist li.done").Length(), "only 'create the salon' is done")
-	require.Contains(t, home.Text("#step-services"), "Bientôt")
+	require.Contains(t, home.Text("#step-services"), "Commencer")
 
 	sal, err := env.Srv.Salons.Get(context.Background(), mustSalonID(t, env, slug))
 	require.NoError(t, err)

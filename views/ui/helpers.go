@@ -29,6 +29,8 @@ func invalid(key string) string {
 
 func templAttrs(m map[string]any) templ.Attributes { return templ.Attributes(m) }
 
+var shortMonthsFR = [...]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+
 var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
 
 // Date formats a day the way each language writes it: 25 novembre 2026 / 25 November 2026.
@@ -55,4 +57,36 @@ func PlatformTime(lang i18n.Lang, t time.Time) string { return DateTime(lang, t.
 // DateTime formats a moment with its time of day, 24-hour clock in both languages.
 func DateTime(lang i18n.Lang, t time.Time) string {
 	return Date(lang, t) + " " + t.Format("15:04")
+}
+
+var (
+	weekdaysFR = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+	weekdaysEN = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+)
+
+// Weekday names a day of the week: "lundi" / "Monday".
+func Weekday(lang i18n.Lang, t time.Time) string {
+	if lang == i18n.EN {
+		return weekdaysEN[t.Weekday()]
+	}
+	return weekdaysFR[t.Weekday()]
+}
+
+// DayMonth is a short date: "25 nov." / "25 Nov".
+func DayMonth(lang i18n.Lang, t time.Time) string {
+	if lang == i18n.EN {
+		return t.Format("2 Jan")
+	}
+	return t.Format("2") + " " + shortMonthsFR[t.Month()-1]
+}
+
+// LongDate is a full day: "mardi 25 novembre 2026" / "Tuesday 25 November 2026".
+func LongDate(lang i18n.Lang, t time.Time) string { return Weekday(lang, t) + " " + Date(lang, t) }
+
+// Month names a month and year: "novembre 2026".
+func Month(lang i18n.Lang, t time.Time) string {
+	if lang == i18n.EN {
+		return t.Format("January 2006")
+	}
+	return monthsFR[t.Month()-1] + " " + t.Format("2006")
 }

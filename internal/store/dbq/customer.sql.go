@@ -113,7 +113,7 @@ func (q *Queries) CustomerGet(ctx context.Context, arg CustomerGetParams) (Custo
 const customerQuickSearch = `-- name: CustomerQuickSearch :many
 SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers
 WHERE tenant_id = $1
-  AND (last_name ILIKE $2::text || '%' OR first_name ILIKE $2::text || '%' OR phone LIKE '%' || $3::text || '%')
+  AND (last_name ILIKE $2::text || '%' OR first_name ILIKE $2::text || '%' OR ($3::text <> '' AND phone LIKE '%' || $3::text || '%'))
 ORDER BY last_name, first_name
 LIMIT 8
 `

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/views/agenda"
+)
+
+// agendaDate reads ?date=YYYY-MM-DD as a day in the salon's zone, today by default.
+func (s *Server) agendaDate(c *fiber.Ctx, sal salon.Salon) (date, today time.Time) {
+	loc := sal.Location()
+	now := s.Clock.Now().In(loc)
+	today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	if d, err := time.ParseInLocation(time.DateOnly, c.Query("date"), loc); err == nil {
+		return d, today
+	}
+	return today, today
+}
+
+func (s *Server) handleAgendaDay(c *fiber.Ctx) error {
+	sal := currentSalon(c)
+	date, today := s.agendaDate(c, sal)
+	p, err := s.agendaPage(c, sal, date, today, uuid.Nil)
+	if err != nil {
+		return err
+	}
+	return s.render(c, agenda.AgendaPage(p), nil)
+}
+
+func (s *Server) handleAgendaWeek(c *fiber.Ctx) error {
+	sal := currentSalon(c)
+	date, today := s.agendaDate(c, sal)
+	staffID, err := uuid.Parse(c.Query("staff"))
+	if err != nil {
+		return s.redirect(c, "/app/agenda?date="+date.Format(time.DateOnly))
+	}
+	p, err := s.agendaPage(c, sal, date, today, staffID)
+	if err != nil {
+		return err
+	}
+	if len(p.Grid.Cols) == 0 {
+		return apperr.ErrNotFound // not a staff member of this salon (or not active)
+	}
+	return s.render(c, agenda.AgendaPage(p), nil)
+}
+
+// agendaPage builds a day view, or a staff member's week when staffID is set.
+func (s *Server) agendaPage(c *fiber.Ctx, sal salon.Salon, date, today time.Time, staffID uuid.UUID) (agenda.Page, error) {
+	settings, err := s.Salons.Settings(ctx(c), sal.ID)
+	if err != nil {
+		return agenda.Page{}, err
+	}
+	v, err := s.Agenda.Day(ctx(c), sal, date)
+	week := staffID != uuid.Nil
+	if week {
+		v, err = s.Agenda.Week(ctx(c), sal, staffID, date)
+	}
+	if err != nil {
+		return agenda.Page{}, err
+	}
+	p := agenda.Page{Date: date, Today: today, Week: week, Staff: v.Staff,
+		Grid: agenda.Build(v, settings.SlotStep, s.Clock.Now(), week, i18n.LangFrom(ctx(c)))}
+	if week {
+		p.StaffID = staffID.String()
+	}
+	return p, nil
+}
