@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -28,6 +29,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/demo"
 	"github.com/carnet-salon/carnet/internal/mail"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -40,6 +42,8 @@ type Options struct {
 	Log   *slog.Logger
 	Clock clock.Clock
 	Mail  mail.Sender // default: SMTP when SMTP_URL is set, else the log
+	// StripeHTTP is the HTTP client for Stripe calls (tests record them).
+	StripeHTTP *http.Client
 }
 
 // Server is a running Carnet.
@@ -56,6 +60,8 @@ type Server struct {
 	Team      *team.Team
 	Agenda    *agenda.Agenda
 	Customers *customer.Customers
+	Stripe    *payment.Stripe // nil when STRIPE_SECRET_KEY is not set: online payments are off
+	Payments  *payment.Payments
 	App       *fiber.App
 	workers   *river.Client[pgx.Tx]
 }
@@ -93,6 +99,10 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.Team = &team.Team{DB: db}
 	s.Agenda = &agenda.Agenda{DB: db, Clock: opts.Clock}
 	s.Customers = &customer.Customers{DB: db}
+	if cfg.StripeSecretKey != "" {
+		s.Stripe = payment.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase, opts.StripeHTTP)
+	}
+	s.Payments = &payment.Payments{DB: db, Stripe: s.Stripe, Clock: opts.Clock, BaseURL: base}
 
 	if s.workers, err = newWorkers(db, s.Accounts, opts); err != nil {
 		s.Close()
@@ -103,7 +113,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.App = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
 		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
-		Customers: s.Customers})
+		Customers: s.Customers, Payments: s.Payments})
 	return s, nil
 }
 

@@ -63,6 +63,7 @@ func run(m *testing.M) (int, error) {
 	code := m.Run()
 
 	sink.Close()
+	stopStripeMock()
 	cleanRedis(ctx, pkg.redisURL, pkg.redisPrefix)
 	if err := dropDatabase(ctx, admin, name); err != nil {
 		fmt.Fprintln(os.Stderr, "testkit: drop database:", err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"net"
+	"net/http"
 	"strconv"
 	"sync"
 	"testing"
@@ -21,16 +22,18 @@ import (
 // Env is a running Carnet for one test: its own Redis prefix, the package's
 // database and mail sink, a clock the test can move, a real listener.
 type Env struct {
-	T     testing.TB
-	Srv   *server.Server
-	URL   string
-	Clock *clock.Fake
-	Mail  *MailSink
+	T      testing.TB
+	Srv    *server.Server
+	URL    string
+	Clock  *clock.Fake
+	Mail   *MailSink
+	Stripe *StripeRecorder // nil unless EnvOptions.Stripe
 }
 
 // EnvOptions adjust an environment.
 type EnvOptions struct {
 	NoWorkers bool                        // do not run background jobs
+	Stripe    bool                        // talk to stripe-mock, recording every call
 	Config    func(env map[string]string) // change settings before loading them
 }
 
@@ -55,6 +58,14 @@ func NewEnv(t testing.TB, opts ...EnvOptions) *Env {
 		"TRUSTED_PROXIES": "127.0.0.1", // test clients pose as distinct visitors through X-Forwarded-For
 		"LOG_FORMAT":      "text",
 	}
+	var rec *StripeRecorder
+	if o.Stripe {
+		vars["STRIPE_SECRET_KEY"] = "sk_test_carnet"
+		vars["STRIPE_API_BASE"] = stripeMockURL(t)
+		vars["STRIPE_WEBHOOK_SECRET"] = StripeWebhookSecret
+		vars["STRIPE_CONNECT_WEBHOOK_SECRET"] = StripeConnectWebhookSecret
+		rec = &StripeRecorder{next: http.DefaultTransport}
+	}
 	if o.Config != nil {
 		o.Config(vars)
 	}
@@ -65,7 +76,11 @@ func NewEnv(t testing.TB, opts ...EnvOptions) *Env {
 	log := logx.New(logs, "text", slog.LevelInfo)
 	clk := clock.NewFake()
 	ctx := context.Background()
-	srv, err := server.New(ctx, cfg, server.Options{Log: log, Clock: clk})
+	opts2 := server.Options{Log: log, Clock: clk}
+	if rec != nil {
+		opts2.StripeHTTP = &http.Client{Transport: rec, Timeout: 10 * time.Second}
+	}
+	srv, err := server.New(ctx, cfg, opts2)
 	require.NoError(t, err)
 	if !o.NoWorkers {
 		require.NoError(t, srv.StartWorkers(ctx))
@@ -89,7 +104,7 @@ func NewEnv(t testing.TB, opts ...EnvOptions) *Env {
 			t.Logf("server log:\n%s", logs.String())
 		}
 	})
-	return &Env{T: t, Srv: srv, URL: "http://" + ln.Addr().String(), Clock: clk, Mail: pkg.sink}
+	return &Env{T: t, Srv: srv, URL: "http://" + ln.Addr().String(), Clock: clk, Mail: pkg.sink, Stripe: rec}
 }
 
 type syncBuffer struct {

@@ -80,6 +80,11 @@ func (s *Server) routes(app *fiber.App) {
 	staff.Post("/staff/:id/absences", s.handleAbsenceCreate)
 	staff.Post("/absences/:id/delete", s.handleAbsenceDelete)
 
+	staff.Get("/stripe", s.handleStripe)
+	staff.Post("/stripe/connect", s.handleStripeConnect)
+	staff.Get("/stripe/return", s.handleStripeReturn)
+	staff.Get("/stripe/refresh", s.handleStripeRefresh)
+
 	staff.Get("/settings", s.handleSettings)
 	staff.Post("/settings", s.handleSettingsUpdate)
 	staff.Post("/settings/hours", s.handleHoursUpdate)
@@ -89,6 +94,8 @@ func (s *Server) routes(app *fiber.App) {
 	adm := app.Group("/admin", noStore, s.requireAdmin)
 	adm.Get("/", s.handleAdminSalons)
 	adm.Get("/audit", s.handleAdminAudit)
+	adm.Get("/platform", s.handleAdminPlatform)
+	adm.Post("/platform", s.handleAdminPlatformUpdate)
 	adm.Get("/salons/:id", s.handleAdminSalon)
 	adm.Post("/salons/:id/suspend", s.handleAdminSalonSuspend)
 	adm.Post("/salons/:id/reactivate", s.handleAdminSalonReactivate)

@@ -16,6 +16,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -38,6 +39,7 @@ type Deps struct {
 	Team      *team.Team
 	Agenda    *agenda.Agenda
 	Customers *customer.Customers
+	Payments  *payment.Payments
 }
 
 // Server holds the dependencies every handler method shares.

@@ -52,6 +52,31 @@ type AuditLog struct {
 	Ip          string
 }
 
+type Booking struct {
+	ID                uuid.UUID
+	TenantID          uuid.UUID
+	AppointmentID     uuid.UUID
+	CustomerID        uuid.UUID
+	ManageTokenHash   []byte
+	Lang              string
+	Email             string
+	PaymentMode       string
+	AmountDueCents    int64
+	Currency          string
+	Status            string
+	CheckoutSessionID *string
+	CheckoutUrl       string
+	StripeAccountID   *string
+	PolicyText        string
+	PolicyHash        string
+	CardConsent       bool
+	ConsentAt         time.Time
+	ConsentIp         string
+	CancelledAt       *time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
 type Closure struct {
 	ID        uuid.UUID
 	TenantID  uuid.UUID
@@ -70,6 +95,15 @@ type Customer struct {
 	Email     string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+}
+
+type CustomerStripe struct {
+	TenantID         uuid.UUID
+	CustomerID       uuid.UUID
+	StripeCustomerID string
+	PaymentMethodID  *string
+	CardLabel        string
+	UpdatedAt        time.Time
 }
 
 type Invitation struct {
@@ -108,9 +142,37 @@ type PasswordReset struct {
 	CreatedAt time.Time
 }
 
+type Payment struct {
+	ID                uuid.UUID
+	TenantID          uuid.UUID
+	AppointmentID     uuid.UUID
+	BookingID         *uuid.UUID
+	Kind              string
+	AmountCents       int64
+	FeeCents          int64
+	Currency          string
+	Status            string
+	Failure           string
+	CheckoutSessionID *string
+	PaymentIntentID   *string
+	SetupIntentID     *string
+	RefundID          *string
+	RefundsPaymentID  *uuid.UUID
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
 type PlatformAdmin struct {
 	UserID    uuid.UUID
 	CreatedAt time.Time
+}
+
+type PlatformSetting struct {
+	ID            bool
+	FeePercentBp  int32
+	FeeFixedCents int64
+	UpdatedAt     time.Time
+	UpdatedBy     *uuid.UUID
 }
 
 type Product struct {
@@ -138,6 +200,19 @@ type SalonSetting struct {
 	DepositKind             string
 	DepositValue            int64
 	UpdatedAt               time.Time
+	BookWithoutPayment      bool
+	CancelRefund            string
+	DepositName             string
+	PolicyText              string
+}
+
+type SalonStripe struct {
+	TenantID         uuid.UUID
+	AccountID        string
+	ChargesEnabled   bool
+	PayoutsEnabled   bool
+	DetailsSubmitted bool
+	UpdatedAt        time.Time
 }
 
 type Service struct {
@@ -202,6 +277,16 @@ type StaffService struct {
 	TenantID  uuid.UUID
 	StaffID   uuid.UUID
 	ServiceID uuid.UUID
+}
+
+type StripeEvent struct {
+	ID          string
+	Type        string
+	AccountID   string
+	Payload     []byte
+	ReceivedAt  time.Time
+	ProcessedAt *time.Time
+	Outcome     string
 }
 
 type Tenant struct {

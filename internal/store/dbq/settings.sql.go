@@ -21,7 +21,7 @@ func (q *Queries) SalonSettingsCreate(ctx context.Context, tenantID uuid.UUID) e
 }
 
 const salonSettingsGet = `-- name: SalonSettingsGet :one
-SELECT tenant_id, address, phone, slot_step_minutes, min_notice_minutes, max_horizon_days, cancellation_window_hours, no_show_fee_cents, payment_rule, deposit_kind, deposit_value, updated_at FROM salon_settings WHERE tenant_id = $1
+SELECT tenant_id, address, phone, slot_step_minutes, min_notice_minutes, max_horizon_days, cancellation_window_hours, no_show_fee_cents, payment_rule, deposit_kind, deposit_value, updated_at, book_without_payment, cancel_refund, deposit_name, policy_text FROM salon_settings WHERE tenant_id = $1
 `
 
 func (q *Queries) SalonSettingsGet(ctx context.Context, tenantID uuid.UUID) (SalonSetting, error) {
@@ -40,6 +40,10 @@ func (q *Queries) SalonSettingsGet(ctx context.Context, tenantID uuid.UUID) (Sal
 		&i.DepositKind,
 		&i.DepositValue,
 		&i.UpdatedAt,
+		&i.BookWithoutPayment,
+		&i.CancelRefund,
+		&i.DepositName,
+		&i.PolicyText,
 	)
 	return i, err
 }

@@ -1,0 +1,55 @@
+-- name: BookingCreate :one
+INSERT INTO bookings (tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents,
+                      currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip)
+VALUES (@tenant_id, @appointment_id, @customer_id, @manage_token_hash, @lang, @email, @payment_mode, @amount_due_cents,
+        @currency, @status, @stripe_account_id, @policy_text, @policy_hash, @card_consent, @consent_at, @consent_ip)
+RETURNING *;
+
+-- name: BookingSetSession :exec
+UPDATE bookings SET checkout_session_id = @checkout_session_id, checkout_url = @checkout_url, updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: BookingGet :one
+SELECT * FROM bookings WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: BookingOfAppointment :one
+SELECT * FROM bookings WHERE tenant_id = @tenant_id AND appointment_id = @appointment_id;
+
+-- name: BookingByToken :one
+-- Looked up from a client's manage link, on the salon of the URL only.
+SELECT * FROM bookings WHERE tenant_id = @tenant_id AND manage_token_hash = @manage_token_hash;
+
+-- name: BookingLocate :one
+-- Which salon a Stripe object belongs to (platform path: webhooks arrive without a salon).
+SELECT tenant_id, id FROM bookings WHERE checkout_session_id = @checkout_session_id;
+
+-- name: BookingSetStatus :execrows
+UPDATE bookings SET status = @status, updated_at = now(),
+    cancelled_at = CASE WHEN @status::text = 'cancelled' THEN now() ELSE cancelled_at END
+WHERE tenant_id = @tenant_id AND id = @id AND status = ANY(@from_statuses::text[]);
+
+-- name: BookingExpiredHolds :many
+-- Holds whose time is up, in every salon: the sweeper releases them.
+SELECT b.tenant_id, b.id, b.appointment_id, b.checkout_session_id, b.stripe_account_id
+FROM bookings b JOIN appointments a ON a.id = b.appointment_id
+WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= @now
+ORDER BY a.hold_expires_at
+LIMIT 200;
+
+-- name: AppointmentConfirmHold :execrows
+UPDATE appointments SET status = 'booked', hold_expires_at = NULL, updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id AND status = 'pending';
+
+-- name: AppointmentReleaseHold :execrows
+UPDATE appointments SET status = 'cancelled', cancelled_at = now(), hold_expires_at = NULL, updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id AND status = 'pending';
+
+-- name: StripeEventInsert :execrows
+INSERT INTO stripe_events (id, type, account_id, payload) VALUES (@id, @type, @account_id, @payload)
+ON CONFLICT (id) DO NOTHING;
+
+-- name: StripeEventGet :one
+SELECT * FROM stripe_events WHERE id = @id;
+
+-- name: StripeEventDone :exec
+UPDATE stripe_events SET processed_at = now(), outcome = @outcome WHERE id = @id;
