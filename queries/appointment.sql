@@ -40,7 +40,7 @@ ORDER BY a.starts_at, a.staff_id;
 -- name: AppointmentBusy :many
 -- What keeps staff busy between two instants, for the availability engine:
 -- pending holds count like confirmed visits.
-SELECT staff_id, starts_at, busy_until FROM appointments
+SELECT id, staff_id, starts_at, busy_until FROM appointments
 WHERE tenant_id = sqlc.arg(tenant_id)
   AND starts_at >= sqlc.arg(range_from)::timestamptz - interval '16 hours' AND starts_at < sqlc.arg(range_to)
   AND busy_until > sqlc.arg(range_from)

@@ -1,9 +1,12 @@
 -- name: BookingCreate :one
-INSERT INTO bookings (tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents,
+INSERT INTO bookings (tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents,
                       currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip)
-VALUES (@tenant_id, @appointment_id, @customer_id, @manage_token_hash, @lang, @email, @payment_mode, @amount_due_cents,
+VALUES (@tenant_id, @appointment_id, @customer_id, @lang, @email, @payment_mode, @amount_due_cents,
         @currency, @status, @stripe_account_id, @policy_text, @policy_hash, @card_consent, @consent_at, @consent_ip)
 RETURNING *;
+
+-- name: BookingLinkAdd :exec
+INSERT INTO booking_links (token_hash, tenant_id, booking_id) VALUES (@token_hash, @tenant_id, @booking_id);
 
 -- name: BookingSetSession :exec
 UPDATE bookings SET checkout_session_id = @checkout_session_id, checkout_url = @checkout_url, updated_at = now()
@@ -17,7 +20,8 @@ SELECT * FROM bookings WHERE tenant_id = @tenant_id AND appointment_id = @appoin
 
 -- name: BookingByToken :one
 -- Looked up from a client's manage link, on the salon of the URL only.
-SELECT * FROM bookings WHERE tenant_id = @tenant_id AND manage_token_hash = @manage_token_hash;
+SELECT b.* FROM booking_links l JOIN bookings b ON b.id = l.booking_id
+WHERE l.tenant_id = @tenant_id AND l.token_hash = @token_hash;
 
 -- name: BookingLocate :one
 -- Which salon a Stripe object belongs to (platform path: webhooks arrive without a salon).
@@ -32,7 +36,7 @@ WHERE tenant_id = @tenant_id AND id = @id AND status = ANY(@from_statuses::text[
 -- Holds whose time is up, in every salon: the sweeper releases them.
 SELECT b.tenant_id, b.id, b.appointment_id, b.checkout_session_id, b.stripe_account_id
 FROM bookings b JOIN appointments a ON a.id = b.appointment_id
-WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= @now
+WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= @now::timestamptz
 ORDER BY a.hold_expires_at
 LIMIT 200;
 
@@ -53,3 +57,12 @@ SELECT * FROM stripe_events WHERE id = @id;
 
 -- name: StripeEventDone :exec
 UPDATE stripe_events SET processed_at = now(), outcome = @outcome WHERE id = @id;
+
+-- name: AppointmentRevive :execrows
+-- A payment that completed after its hold was released: the visit comes back
+-- if its time is still free (the exclusion constraint says so).
+UPDATE appointments SET status = 'booked', cancelled_at = NULL, updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id AND status = 'cancelled';
+
+-- name: AppointmentStatus :one
+SELECT status FROM appointments WHERE tenant_id = @tenant_id AND id = @id;

@@ -16,3 +16,6 @@ WHERE tenant_id = @tenant_id
   AND (last_name ILIKE @pattern::text || '%' OR first_name ILIKE @pattern::text || '%' OR (@digits::text <> '' AND phone LIKE '%' || @digits::text || '%'))
 ORDER BY last_name, first_name
 LIMIT 8;
+
+-- name: CustomerFindByEmail :many
+SELECT * FROM customers WHERE tenant_id = @tenant_id AND lower(email) = lower(@email::text) ORDER BY created_at LIMIT 1;

@@ -65,3 +65,9 @@ SELECT * FROM payments WHERE payment_intent_id = @payment_intent_id;
 
 -- name: PaymentBySession :one
 SELECT * FROM payments WHERE checkout_session_id = @checkout_session_id;
+
+-- name: PaymentForceSucceeded :exec
+-- Stripe says the money arrived: that is the truth, whatever a sweep decided.
+UPDATE payments SET status = 'succeeded', payment_intent_id = coalesce(sqlc.narg(payment_intent_id), payment_intent_id),
+    setup_intent_id = coalesce(sqlc.narg(setup_intent_id), setup_intent_id), updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id;

@@ -10,7 +10,9 @@ UPDATE salon_settings SET
     slot_step_minutes = @slot_step_minutes, min_notice_minutes = @min_notice_minutes,
     max_horizon_days = @max_horizon_days, cancellation_window_hours = @cancellation_window_hours,
     no_show_fee_cents = @no_show_fee_cents, payment_rule = @payment_rule,
-    deposit_kind = @deposit_kind, deposit_value = @deposit_value, updated_at = now()
+    deposit_kind = @deposit_kind, deposit_value = @deposit_value,
+    book_without_payment = @book_without_payment, cancel_refund = @cancel_refund,
+    deposit_name = @deposit_name, policy_text = @policy_text, updated_at = now()
 WHERE tenant_id = @tenant_id;
 
 -- name: TenantUpdateProfile :exec

@@ -52,7 +52,6 @@ CREATE TABLE bookings (
     tenant_id           uuid NOT NULL,
     appointment_id      uuid NOT NULL UNIQUE,
     customer_id         uuid NOT NULL,
-    manage_token_hash   bytea NOT NULL UNIQUE,
     lang                text NOT NULL DEFAULT 'fr' CHECK (lang IN ('fr', 'en')),
     email               text NOT NULL,
     payment_mode        text NOT NULL CHECK (payment_mode IN ('none', 'deposit', 'card_imprint', 'prepayment')),
@@ -75,6 +74,16 @@ CREATE TABLE bookings (
     FOREIGN KEY (tenant_id, appointment_id) REFERENCES appointments (tenant_id, id),
     FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id)
 );
+-- A client's manage links (the page Stripe returns to, the one in each email):
+-- several per booking, stored as hashes only.
+CREATE TABLE booking_links (
+    token_hash bytea PRIMARY KEY,
+    tenant_id  uuid NOT NULL,
+    booking_id uuid NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (tenant_id, booking_id) REFERENCES bookings (tenant_id, id) ON DELETE CASCADE
+);
+
 CREATE INDEX bookings_pending_idx ON bookings (tenant_id, status) WHERE status = 'awaiting_payment';
 
 CREATE TABLE payments (
@@ -122,6 +131,8 @@ ALTER TABLE customer_stripe ENABLE ROW LEVEL SECURITY;
 ALTER TABLE customer_stripe FORCE ROW LEVEL SECURITY;
 ALTER TABLE bookings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bookings FORCE ROW LEVEL SECURITY;
+ALTER TABLE booking_links ENABLE ROW LEVEL SECURITY;
+ALTER TABLE booking_links FORCE ROW LEVEL SECURITY;
 ALTER TABLE payments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE payments FORCE ROW LEVEL SECURITY;
 ALTER TABLE platform_settings ENABLE ROW LEVEL SECURITY;
@@ -138,6 +149,9 @@ CREATE POLICY customer_stripe_app ON customer_stripe TO carnet_app
 CREATE POLICY bookings_app ON bookings TO carnet_app
     USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
     WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+CREATE POLICY booking_links_app ON booking_links TO carnet_app
+    USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+    WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
 CREATE POLICY payments_app ON payments TO carnet_app
     USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
     WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
@@ -148,13 +162,15 @@ CREATE POLICY salon_stripe_platform ON salon_stripe TO carnet_platform USING (tr
 CREATE POLICY customer_stripe_platform ON customer_stripe TO carnet_platform USING (true) WITH CHECK (true);
 CREATE POLICY bookings_platform ON bookings TO carnet_platform USING (true) WITH CHECK (true);
 CREATE POLICY payments_platform ON payments TO carnet_platform USING (true) WITH CHECK (true);
+CREATE POLICY booking_links_platform ON booking_links TO carnet_platform USING (true) WITH CHECK (true);
 CREATE POLICY platform_settings_platform ON platform_settings TO carnet_platform USING (true) WITH CHECK (true);
 CREATE POLICY stripe_events_platform ON stripe_events TO carnet_platform USING (true) WITH CHECK (true);
 
 GRANT SELECT, INSERT, UPDATE ON salon_stripe, customer_stripe, bookings, payments TO carnet_app;
+GRANT SELECT, INSERT ON booking_links TO carnet_app;
 GRANT SELECT ON platform_settings TO carnet_app;
 GRANT SELECT, INSERT, UPDATE ON salon_stripe, customer_stripe, bookings, payments, stripe_events, platform_settings TO carnet_platform;
 
 -- +goose Down
-DROP TABLE stripe_events, payments, bookings, customer_stripe, salon_stripe, platform_settings;
+DROP TABLE stripe_events, payments, booking_links, bookings, customer_stripe, salon_stripe, platform_settings;
 ALTER TABLE salon_settings DROP COLUMN book_without_payment, DROP COLUMN cancel_refund, DROP COLUMN deposit_name, DROP COLUMN policy_text;

@@ -11,6 +11,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -68,7 +69,7 @@ func (s *Service) Invite(ctx context.Context, actor Member, sal salon.Salon, in 
 		if err := tx.InvitationRevokePendingFor(ctx, dbq.InvitationRevokePendingForParams{TenantID: sal.ID, Email: in.Email, Now: s.Clock.Now()}); err != nil {
 			return err
 		}
-		_, placeholder := newToken() // replaced by the email job, which alone ever knows a working token
+		_, placeholder := secret.NewToken() // replaced by the email job, which alone ever knows a working token
 		inv, err := tx.InvitationCreate(ctx, dbq.InvitationCreateParams{TenantID: sal.ID, Email: in.Email, Role: in.Role,
 			TokenHash: placeholder, InvitedBy: actor.UserID, ExpiresAt: s.Clock.Now().Add(InvitationLifetime)})
 		if err != nil {
@@ -134,7 +135,7 @@ type InvitationView struct {
 func (s *Service) LookupInvitation(ctx context.Context, token string) (InvitationView, error) {
 	var v InvitationView
 	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		inv, err := tx.InvitationGetByToken(ctx, hashToken(token))
+		inv, err := tx.InvitationGetByToken(ctx, secret.Hash(token))
 		if store.IsNotFound(err) {
 			return ErrInvitationInvalid
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/mail"
+	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -63,7 +64,7 @@ func (w *ResetEmailWorker) Work(ctx context.Context, job *river.Job[ResetEmailAr
 		if err != nil {
 			return err
 		}
-		raw, hash := newToken()
+		raw, hash := secret.NewToken()
 		if err := tx.PasswordResetCreate(ctx, dbq.PasswordResetCreateParams{
 			TokenHash: hash, UserID: u.ID, ExpiresAt: s.Clock.Now().Add(ResetLinkLifetime)}); err != nil {
 			return err
@@ -94,7 +95,7 @@ func (w *InviteEmailWorker) Work(ctx context.Context, job *river.Job[InviteEmail
 	s, a := w.Accounts, job.Args
 	var msg mail.Message
 	err := s.DB.WithTenant(ctx, a.SalonID, func(tx store.Tx) error {
-		raw, hash := newToken()
+		raw, hash := secret.NewToken()
 		inv, err := tx.InvitationRetoken(ctx, dbq.InvitationRetokenParams{TenantID: a.SalonID, ID: a.InvitationID, TokenHash: hash, Now: s.Clock.Now()})
 		if err != nil {
 			return err

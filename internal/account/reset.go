@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -46,7 +47,7 @@ func (s *Service) PasswordResetLinkValid(ctx context.Context, token string) (boo
 	var ok bool
 	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
 		var err error
-		ok, err = tx.PasswordResetValid(ctx, dbq.PasswordResetValidParams{TokenHash: hashToken(token), Now: s.Clock.Now()})
+		ok, err = tx.PasswordResetValid(ctx, dbq.PasswordResetValidParams{TokenHash: secret.Hash(token), Now: s.Clock.Now()})
 		return err
 	})
 	if err != nil {
@@ -67,7 +68,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) (uu
 	}
 	var userID uuid.UUID
 	err = s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		th := hashToken(token)
+		th := secret.Hash(token)
 		userID, err = tx.PasswordResetConsume(ctx, dbq.PasswordResetConsumeParams{TokenHash: th, Now: s.Clock.Now()})
 		if store.IsNotFound(err) {
 			return ErrResetLinkInvalid

@@ -114,3 +114,33 @@ func (c *Customers) Search(ctx context.Context, salonID uuid.UUID, q string) ([]
 	}
 	return out, nil
 }
+
+// OnlineInput is who books on the public page.
+type OnlineInput struct {
+	FirstName, LastName, Email, Phone string // phone already in E.164
+}
+
+// FindOrCreateOnlineTx returns the client booking online: the record with the
+// same email, else the same phone, else a new one. Clients are never merged
+// across salons: each salon has its own records.
+func FindOrCreateOnlineTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, in OnlineInput) (Customer, bool, error) {
+	byEmail, err := tx.CustomerFindByEmail(ctx, dbq.CustomerFindByEmailParams{TenantID: salonID, Email: in.Email})
+	if err != nil {
+		return Customer{}, false, err
+	}
+	if len(byEmail) > 0 {
+		return fromRow(byEmail[0]), false, nil
+	}
+	if in.Phone != "" {
+		byPhone, err := tx.CustomerFindByPhone(ctx, dbq.CustomerFindByPhoneParams{TenantID: salonID, Phone: in.Phone})
+		if err != nil {
+			return Customer{}, false, err
+		}
+		if len(byPhone) > 0 {
+			return fromRow(byPhone[0]), false, nil
+		}
+	}
+	r, err := tx.CustomerCreate(ctx, dbq.CustomerCreateParams{TenantID: salonID, FirstName: in.FirstName, LastName: in.LastName,
+		Phone: in.Phone, Email: in.Email})
+	return fromRow(r), true, err
+}

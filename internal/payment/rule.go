@@ -63,3 +63,33 @@ func (r Rule) Check(f apperr.Fields, modeField, valueField string) {
 		f.Add(modeField, "field.choose")
 	}
 }
+
+// Resolve says which rule applies to an online booking, in the order salons
+// expect: the client's own mode, else the client's category's mode, else the
+// service's rule, else the salon's default. A mode of "" or "default" defers
+// to the next level. A deposit asked by the client or the category takes its
+// amount from the service's deposit, else the salon's.
+func Resolve(clientMode, categoryMode string, service *Rule, salon Rule) Rule {
+	base := salon
+	if service != nil {
+		base = *service
+	}
+	for _, mode := range []string{clientMode, categoryMode} {
+		if mode == "" || mode == "default" {
+			continue
+		}
+		r := Rule{Mode: mode}
+		if mode == ModeDeposit {
+			src := salon
+			if base.Mode == ModeDeposit {
+				src = base
+			}
+			r.DepositKind, r.DepositValue = src.DepositKind, src.DepositValue
+		}
+		return r
+	}
+	return base
+}
+
+// NeedsStripe reports whether the rule takes money or a card online.
+func (r Rule) NeedsStripe() bool { return r.Mode != ModeNone && r.Mode != "" }

@@ -26,3 +26,17 @@ func TestRuleChecks(t *testing.T) {
 	Rule{Mode: "cash"}.Check(f, "mode", "value")
 	require.Equal(t, "field.choose", f["mode"])
 }
+
+func TestTheClientsModeThenCategoryThenServiceThenSalonApplies(t *testing.T) {
+	salon := Rule{Mode: ModeDeposit, DepositKind: DepositPercent, DepositValue: 30}
+	service := &Rule{Mode: ModeCardImprint}
+	require.Equal(t, ModeCardImprint, Resolve("", "", service, salon).Mode, "the service's rule beats the salon's")
+	require.Equal(t, salon, Resolve("default", "default", nil, salon), "nothing set: the salon's default")
+	require.Equal(t, ModePrepayment, Resolve("", ModePrepayment, service, salon).Mode, "the category beats the service")
+	require.Equal(t, ModeCardImprint, Resolve(ModeCardImprint, ModePrepayment, &Rule{Mode: ModeNone}, salon).Mode,
+		"the client's own mode beats everything")
+	dep := Resolve(ModeDeposit, "", &Rule{Mode: ModeDeposit, DepositKind: DepositFixed, DepositValue: 1500}, salon)
+	require.Equal(t, Rule{Mode: ModeDeposit, DepositKind: DepositFixed, DepositValue: 1500}, dep, "the service's deposit amount")
+	dep = Resolve(ModeDeposit, "", service, salon)
+	require.Equal(t, Rule{Mode: ModeDeposit, DepositKind: DepositPercent, DepositValue: 30}, dep, "else the salon's deposit amount")
+}

@@ -271,3 +271,25 @@ func lower(currency string) string {
 	}
 	return string(b)
 }
+
+// PaymentCard reads the card a payment saved for later use (a deposit taken
+// with the client's consent to keep the card).
+func (s *Stripe) PaymentCard(ctx context.Context, account, paymentIntentID string) (customer, paymentMethod, label string, err error) {
+	p := &stripe.PaymentIntentParams{}
+	p.AddExpand("payment_method")
+	defer params(ctx, &p.Params, account, "")()
+	pi, err := s.api.PaymentIntents.Get(paymentIntentID, p)
+	if err != nil {
+		return "", "", "", fmt.Errorf("stripe: payment intent: %w", err)
+	}
+	if pi.Customer != nil {
+		customer = pi.Customer.ID
+	}
+	if pm := pi.PaymentMethod; pm != nil {
+		paymentMethod = pm.ID
+		if pm.Card != nil {
+			label = fmt.Sprintf("%s •••• %s", pm.Card.Brand, pm.Card.Last4)
+		}
+	}
+	return customer, paymentMethod, label, nil
+}

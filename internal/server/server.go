@@ -23,6 +23,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/booking"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
@@ -44,6 +45,9 @@ type Options struct {
 	Mail  mail.Sender // default: SMTP when SMTP_URL is set, else the log
 	// StripeHTTP is the HTTP client for Stripe calls (tests record them).
 	StripeHTTP *http.Client
+	// NoPeriodicJobs leaves out the sweeps that span every salon: in tests,
+	// one test's clock must not release another test's holds.
+	NoPeriodicJobs bool
 }
 
 // Server is a running Carnet.
@@ -62,6 +66,7 @@ type Server struct {
 	Customers *customer.Customers
 	Stripe    *payment.Stripe // nil when STRIPE_SECRET_KEY is not set: online payments are off
 	Payments  *payment.Payments
+	Booking   *booking.Booking
 	App       *fiber.App
 	workers   *river.Client[pgx.Tx]
 }
@@ -103,8 +108,9 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 		s.Stripe = payment.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase, opts.StripeHTTP)
 	}
 	s.Payments = &payment.Payments{DB: db, Stripe: s.Stripe, Clock: opts.Clock, BaseURL: base}
+	s.Booking = &booking.Booking{DB: db, Clock: opts.Clock, Stripe: s.Stripe, BaseURL: base}
 
-	if s.workers, err = newWorkers(db, s.Accounts, opts); err != nil {
+	if s.workers, err = newWorkers(db, s, opts); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -113,15 +119,23 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.App = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
 		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
-		Customers: s.Customers, Payments: s.Payments})
+		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking})
 	return s, nil
 }
 
-func newWorkers(db *store.DB, accounts *account.Service, opts Options) (*river.Client[pgx.Tx], error) {
+func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
-	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: accounts, Sender: opts.Mail})
-	river.AddWorker(workers, &account.InviteEmailWorker{Accounts: accounts, Sender: opts.Mail})
+	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
+	river.AddWorker(workers, &account.InviteEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
+	river.AddWorker(workers, &booking.ClientEmailWorker{Booking: s.Booking, Sender: opts.Mail})
+	river.AddWorker(workers, &booking.EventWorker{Booking: s.Booking, Payments: s.Payments})
+	river.AddWorker(workers, &booking.SweepWorker{Booking: s.Booking})
+	var periodic []*river.PeriodicJob
+	if !opts.NoPeriodicJobs {
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(booking.SweepEvery),
+			func() (river.JobArgs, *river.InsertOpts) { return booking.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+	}
 	client, err := river.NewClient(riverpgxv5.New(db.AppPool()), &river.Config{
 		Schema: store.RiverSchema,
 		Logger: opts.Log,
@@ -130,6 +144,7 @@ func newWorkers(db *store.DB, accounts *account.Service, opts Options) (*river.C
 			mail.Queue:         {MaxWorkers: 5},
 		},
 		Workers:                     workers,
+		PeriodicJobs:                periodic,
 		CompletedJobRetentionPeriod: 24 * time.Hour,
 		// Jobs that fail are retried with backoff; the last error stays on the job.
 		FetchPollInterval: 500 * time.Millisecond,

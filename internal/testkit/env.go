@@ -76,7 +76,7 @@ func NewEnv(t testing.TB, opts ...EnvOptions) *Env {
 	log := logx.New(logs, "text", slog.LevelInfo)
 	clk := clock.NewFake()
 	ctx := context.Background()
-	opts2 := server.Options{Log: log, Clock: clk}
+	opts2 := server.Options{Log: log, Clock: clk, NoPeriodicJobs: true}
 	if rec != nil {
 		opts2.StripeHTTP = &http.Client{Transport: rec, Timeout: 10 * time.Second}
 	}

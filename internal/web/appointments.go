@@ -128,6 +128,9 @@ func (s *Server) showAppointment(c *fiber.Ctx, sal salon.Salon, a agenda.Appoint
 		return err
 	}
 	d := agendaview.Detail{A: a, Currency: sal.Currency, Region: customer.RegionOf(sal.TimeZone), Form: form}
+	if err := s.paymentsOf(c, sal, &d); err != nil {
+		return err
+	}
 	return s.panel(c, sal, a.Start.Format(time.DateOnly), agendaview.ShowPanel(d))
 }
 
@@ -151,6 +154,18 @@ func (s *Server) handleAppointmentStatus(c *fiber.Ctx) error {
 	sal, a, err := s.appointment(c)
 	if err != nil {
 		return err
+	}
+	online, err := s.Booking.IsOnline(ctx(c), sal.ID, a.ID)
+	if err != nil {
+		return err
+	}
+	if online && c.FormValue("status") == agenda.StatusCancelled {
+		// The salon cancelling an online booking gives the client everything back.
+		if err := s.Booking.CancelBySalon(ctx(c), sal, a.ID); err != nil {
+			return err
+		}
+		s.flash(c, "flash.appointment_cancelled_refunded")
+		return s.redirect(c, "/app/agenda?date="+a.Start.Format(time.DateOnly))
 	}
 	if err := s.Agenda.SetStatus(ctx(c), sal.ID, a.ID, c.FormValue("status")); err != nil {
 		if apperr.Is(err, apperr.Invalid) {

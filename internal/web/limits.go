@@ -39,3 +39,24 @@ func (s *Server) allow(c *fiber.Ctx, r ratelimit.Rule, key string) error {
 	}
 	return nil
 }
+
+// Public booking: read limits fail open (a Redis outage must not close every
+// salon's page), submissions are limited per address, email and phone.
+var (
+	limitSlotsIP     = ratelimit.Rule{Name: "slots-ip", Limit: 240, Window: time.Minute}
+	limitBookIP      = ratelimit.Rule{Name: "book-ip", Limit: 10, Window: 10 * time.Minute}
+	limitBookContact = ratelimit.Rule{Name: "book-contact", Limit: 5, Window: time.Hour}
+)
+
+// allowOpen counts an attempt but lets it through when Redis cannot count.
+func (s *Server) allowOpen(c *fiber.Ctx, r ratelimit.Rule, key string) error {
+	d, err := s.Limiter.Allow(ctx(c), r, key)
+	if err != nil {
+		s.log.WarnContext(ctx(c), "rate limit unavailable, letting the request through", "rule", r.Name, "err", err)
+		return nil
+	}
+	if !d.Allowed {
+		return errRateLimited
+	}
+	return nil
+}

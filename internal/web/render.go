@@ -98,5 +98,7 @@ var flashKeys = map[string]bool{
 	"flash.product_created": true, "flash.product_saved": true, "flash.product_archived": true,
 	"flash.staff_created": true, "flash.staff_saved": true, "flash.absence_added": true, "flash.absence_deleted": true,
 	"flash.settings_saved": true, "flash.hours_saved": true, "flash.closure_added": true, "flash.closure_deleted": true,
-	"flash.appointment_created": true, "flash.appointment_updated": true,
+	"flash.appointment_created": true, "flash.appointment_updated": true, "flash.appointment_cancelled_refunded": true,
+	"flash.fee_charged": true, "flash.fee_link_sent": true, "flash.fee_declined": true,
+	"flash.stripe_ready": true, "flash.stripe_pending": true, "flash.fee_saved": true,
 }

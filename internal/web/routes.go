@@ -18,7 +18,23 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/metrics", s.handleMetrics)
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(static.FS), MaxAge: 365 * 24 * 3600}))
 
+	// Stripe signs its webhooks; they carry no session and no CSRF token.
+	app.Post("/webhooks/stripe", s.handleStripeWebhook)
+
 	app.Use(s.loadSession, s.csrf, s.takeFlash)
+
+	pub, sal := app.Group("/b"), s.publicSalon
+	pub.Get("/:slug", sal, s.handlePublicSalon)
+	pub.Get("/:slug/s/:service", sal, s.handlePublicService)
+	pub.Get("/:slug/s/:service/slots", sal, s.handlePublicSlots)
+	pub.Get("/:slug/s/:service/book", sal, s.handlePublicDetails)
+	pub.Post("/:slug/s/:service/book", sal, s.handlePublicBook)
+	pub.Get("/:slug/m/:token", sal, s.handleManage)
+	pub.Get("/:slug/m/:token/status", sal, s.handleManageStatus)
+	pub.Post("/:slug/m/:token/cancel", sal, s.handleManageCancel)
+	pub.Get("/:slug/m/:token/reschedule", sal, s.handleManageReschedule)
+	pub.Get("/:slug/m/:token/reschedule/slots", sal, s.handleManageRescheduleSlots)
+	pub.Post("/:slug/m/:token/reschedule", sal, s.handleManageRescheduleSubmit)
 
 	app.Get("/", s.handleLanding)
 	app.Get("/signup", s.handleSignupForm)
@@ -54,6 +70,7 @@ func (s *Server) routes(app *fiber.App) {
 	staff.Get("/appointments/:id", s.handleAppointmentShow)
 	staff.Post("/appointments/:id", s.handleAppointmentUpdate)
 	staff.Post("/appointments/:id/status", s.handleAppointmentStatus)
+	staff.Post("/appointments/:id/fee", s.handleAppointmentFee)
 	staff.Get("/customers/quick", s.handleCustomerQuickSearch)
 
 	staff.Get("/services", s.handleServices)

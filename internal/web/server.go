@@ -12,6 +12,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/booking"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
@@ -40,6 +41,7 @@ type Deps struct {
 	Agenda    *agenda.Agenda
 	Customers *customer.Customers
 	Payments  *payment.Payments
+	Booking   *booking.Booking
 }
 
 // Server holds the dependencies every handler method shares.

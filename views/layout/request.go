@@ -19,6 +19,7 @@ type Request struct {
 	Salons  int // how many salons the user may switch between
 	IsAdmin bool
 	Flash   string // i18n key of a one-time confirmation
+	Public  *Salon // the salon whose public page this is
 }
 
 // User is the logged-in staff member.
@@ -70,10 +71,13 @@ func langURL(ctx context.Context, l string) string {
 	return "?" + r.Query + "&lang=" + l
 }
 
-// current marks the navigation item of the page being shown.
+// current marks the navigation item of the page being shown. The two home
+// pages own only themselves (the admin's also the salons it lists), or every
+// page would light them up.
 func current(ctx context.Context, prefix string) string {
 	p := From(ctx).Path
-	if p == prefix || (prefix != "/app" && len(p) > len(prefix) && p[:len(prefix)+1] == prefix+"/") {
+	under := func(pre string) bool { return len(p) > len(pre) && p[:len(pre)+1] == pre+"/" }
+	if p == prefix || (prefix == "/admin" && under("/admin/salons")) || (prefix != "/app" && prefix != "/admin" && under(prefix)) {
 		return "page"
 	}
 	return "false"

@@ -13,7 +13,7 @@ import (
 )
 
 const appointmentBusy = `-- name: AppointmentBusy :many
-SELECT staff_id, starts_at, busy_until FROM appointments
+SELECT id, staff_id, starts_at, busy_until FROM appointments
 WHERE tenant_id = $1
   AND starts_at >= $2::timestamptz - interval '16 hours' AND starts_at < $3
   AND busy_until > $2
@@ -27,6 +27,7 @@ type AppointmentBusyParams struct {
 }
 
 type AppointmentBusyRow struct {
+	ID        uuid.UUID
 	StaffID   uuid.UUID
 	StartsAt  time.Time
 	BusyUntil time.Time
@@ -43,7 +44,12 @@ func (q *Queries) AppointmentBusy(ctx context.Context, arg AppointmentBusyParams
 	items := []AppointmentBusyRow{}
 	for rows.Next() {
 		var i AppointmentBusyRow
-		if err := rows.Scan(&i.StaffID, &i.StartsAt, &i.BusyUntil); err != nil {
+		if err := rows.Scan(
+			&i.ID,
+			&i.StaffID,
+			&i.StartsAt,
+			&i.BusyUntil,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

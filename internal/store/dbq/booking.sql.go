@@ -48,25 +48,61 @@ func (q *Queries) AppointmentReleaseHold(ctx context.Context, arg AppointmentRel
 	return result.RowsAffected(), nil
 }
 
+const appointmentRevive = `-- name: AppointmentRevive :execrows
+UPDATE appointments SET status = 'booked', cancelled_at = NULL, updated_at = now()
+WHERE tenant_id = $1 AND id = $2 AND status = 'cancelled'
+`
+
+type AppointmentReviveParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// A payment that completed after its hold was released: the visit comes back
+// if its time is still free (the exclusion constraint says so).
+func (q *Queries) AppointmentRevive(ctx context.Context, arg AppointmentReviveParams) (int64, error) {
+	result, err := q.db.Exec(ctx, appointmentRevive, arg.TenantID, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const appointmentStatus = `-- name: AppointmentStatus :one
+SELECT status FROM appointments WHERE tenant_id = $1 AND id = $2
+`
+
+type AppointmentStatusParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+func (q *Queries) AppointmentStatus(ctx context.Context, arg AppointmentStatusParams) (string, error) {
+	row := q.db.QueryRow(ctx, appointmentStatus, arg.TenantID, arg.ID)
+	var status string
+	err := row.Scan(&status)
+	return status, err
+}
+
 const bookingByToken = `-- name: BookingByToken :one
-SELECT id, tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND manage_token_hash = $2
+SELECT b.id, b.tenant_id, b.appointment_id, b.customer_id, b.lang, b.email, b.payment_mode, b.amount_due_cents, b.currency, b.status, b.checkout_session_id, b.checkout_url, b.stripe_account_id, b.policy_text, b.policy_hash, b.card_consent, b.consent_at, b.consent_ip, b.cancelled_at, b.created_at, b.updated_at FROM booking_links l JOIN bookings b ON b.id = l.booking_id
+WHERE l.tenant_id = $1 AND l.token_hash = $2
 `
 
 type BookingByTokenParams struct {
-	TenantID        uuid.UUID
-	ManageTokenHash []byte
+	TenantID  uuid.UUID
+	TokenHash []byte
 }
 
 // Looked up from a client's manage link, on the salon of the URL only.
 func (q *Queries) BookingByToken(ctx context.Context, arg BookingByTokenParams) (Booking, error) {
-	row := q.db.QueryRow(ctx, bookingByToken, arg.TenantID, arg.ManageTokenHash)
+	row := q.db.QueryRow(ctx, bookingByToken, arg.TenantID, arg.TokenHash)
 	var i Booking
 	err := row.Scan(
 		&i.ID,
 		&i.TenantID,
 		&i.AppointmentID,
 		&i.CustomerID,
-		&i.ManageTokenHash,
 		&i.Lang,
 		&i.Email,
 		&i.PaymentMode,
@@ -89,18 +125,17 @@ func (q *Queries) BookingByToken(ctx context.Context, arg BookingByTokenParams) 
 }
 
 const bookingCreate = `-- name: BookingCreate :one
-INSERT INTO bookings (tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents,
+INSERT INTO bookings (tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents,
                       currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-        $9, $10, $11, $12, $13, $14, $15, $16)
-RETURNING id, tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at
+VALUES ($1, $2, $3, $4, $5, $6, $7,
+        $8, $9, $10, $11, $12, $13, $14, $15)
+RETURNING id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at
 `
 
 type BookingCreateParams struct {
 	TenantID        uuid.UUID
 	AppointmentID   uuid.UUID
 	CustomerID      uuid.UUID
-	ManageTokenHash []byte
 	Lang            string
 	Email           string
 	PaymentMode     string
@@ -120,7 +155,6 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 		arg.TenantID,
 		arg.AppointmentID,
 		arg.CustomerID,
-		arg.ManageTokenHash,
 		arg.Lang,
 		arg.Email,
 		arg.PaymentMode,
@@ -140,7 +174,6 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 		&i.TenantID,
 		&i.AppointmentID,
 		&i.CustomerID,
-		&i.ManageTokenHash,
 		&i.Lang,
 		&i.Email,
 		&i.PaymentMode,
@@ -165,7 +198,7 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 const bookingExpiredHolds = `-- name: BookingExpiredHolds :many
 SELECT b.tenant_id, b.id, b.appointment_id, b.checkout_session_id, b.stripe_account_id
 FROM bookings b JOIN appointments a ON a.id = b.appointment_id
-WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= $1
+WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= $1::timestamptz
 ORDER BY a.hold_expires_at
 LIMIT 200
 `
@@ -179,7 +212,7 @@ type BookingExpiredHoldsRow struct {
 }
 
 // Holds whose time is up, in every salon: the sweeper releases them.
-func (q *Queries) BookingExpiredHolds(ctx context.Context, now *time.Time) ([]BookingExpiredHoldsRow, error) {
+func (q *Queries) BookingExpiredHolds(ctx context.Context, now time.Time) ([]BookingExpiredHoldsRow, error) {
 	rows, err := q.db.Query(ctx, bookingExpiredHolds, now)
 	if err != nil {
 		return nil, err
@@ -206,7 +239,7 @@ func (q *Queries) BookingExpiredHolds(ctx context.Context, now *time.Time) ([]Bo
 }
 
 const bookingGet = `-- name: BookingGet :one
-SELECT id, tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND id = $2
 `
 
 type BookingGetParams struct {
@@ -222,7 +255,6 @@ func (q *Queries) BookingGet(ctx context.Context, arg BookingGetParams) (Booking
 		&i.TenantID,
 		&i.AppointmentID,
 		&i.CustomerID,
-		&i.ManageTokenHash,
 		&i.Lang,
 		&i.Email,
 		&i.PaymentMode,
@@ -244,6 +276,21 @@ func (q *Queries) BookingGet(ctx context.Context, arg BookingGetParams) (Booking
 	return i, err
 }
 
+const bookingLinkAdd = `-- name: BookingLinkAdd :exec
+INSERT INTO booking_links (token_hash, tenant_id, booking_id) VALUES ($1, $2, $3)
+`
+
+type BookingLinkAddParams struct {
+	TokenHash []byte
+	TenantID  uuid.UUID
+	BookingID uuid.UUID
+}
+
+func (q *Queries) BookingLinkAdd(ctx context.Context, arg BookingLinkAddParams) error {
+	_, err := q.db.Exec(ctx, bookingLinkAdd, arg.TokenHash, arg.TenantID, arg.BookingID)
+	return err
+}
+
 const bookingLocate = `-- name: BookingLocate :one
 SELECT tenant_id, id FROM bookings WHERE checkout_session_id = $1
 `
@@ -262,7 +309,7 @@ func (q *Queries) BookingLocate(ctx context.Context, checkoutSessionID *string) 
 }
 
 const bookingOfAppointment = `-- name: BookingOfAppointment :one
-SELECT id, tenant_id, appointment_id, customer_id, manage_token_hash, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND appointment_id = $2
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND appointment_id = $2
 `
 
 type BookingOfAppointmentParams struct {
@@ -278,7 +325,6 @@ func (q *Queries) BookingOfAppointment(ctx context.Context, arg BookingOfAppoint
 		&i.TenantID,
 		&i.AppointmentID,
 		&i.CustomerID,
-		&i.ManageTokenHash,
 		&i.Lang,
 		&i.Email,
 		&i.PaymentMode,

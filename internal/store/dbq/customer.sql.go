@@ -47,6 +47,44 @@ func (q *Queries) CustomerCreate(ctx context.Context, arg CustomerCreateParams) 
 	return i, err
 }
 
+const customerFindByEmail = `-- name: CustomerFindByEmail :many
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) ORDER BY created_at LIMIT 1
+`
+
+type CustomerFindByEmailParams struct {
+	TenantID uuid.UUID
+	Email    string
+}
+
+func (q *Queries) CustomerFindByEmail(ctx context.Context, arg CustomerFindByEmailParams) ([]Customer, error) {
+	rows, err := q.db.Query(ctx, customerFindByEmail, arg.TenantID, arg.Email)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Customer{}
+	for rows.Next() {
+		var i Customer
+		if err := rows.Scan(
+			&i.ID,
+			&i.TenantID,
+			&i.FirstName,
+			&i.LastName,
+			&i.Phone,
+			&i.Email,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const customerFindByPhone = `-- name: CustomerFindByPhone :many
 SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers WHERE tenant_id = $1 AND phone = $2 ORDER BY created_at LIMIT 5
 `

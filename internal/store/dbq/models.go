@@ -57,7 +57,6 @@ type Booking struct {
 	TenantID          uuid.UUID
 	AppointmentID     uuid.UUID
 	CustomerID        uuid.UUID
-	ManageTokenHash   []byte
 	Lang              string
 	Email             string
 	PaymentMode       string
@@ -75,6 +74,13 @@ type Booking struct {
 	CancelledAt       *time.Time
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+}
+
+type BookingLink struct {
+	TokenHash []byte
+	TenantID  uuid.UUID
+	BookingID uuid.UUID
+	CreatedAt time.Time
 }
 
 type Closure struct {

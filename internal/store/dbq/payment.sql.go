@@ -216,6 +216,30 @@ func (q *Queries) PaymentCreate(ctx context.Context, arg PaymentCreateParams) (P
 	return i, err
 }
 
+const paymentForceSucceeded = `-- name: PaymentForceSucceeded :exec
+UPDATE payments SET status = 'succeeded', payment_intent_id = coalesce($1, payment_intent_id),
+    setup_intent_id = coalesce($2, setup_intent_id), updated_at = now()
+WHERE tenant_id = $3 AND id = $4
+`
+
+type PaymentForceSucceededParams struct {
+	PaymentIntentID *string
+	SetupIntentID   *string
+	TenantID        uuid.UUID
+	ID              uuid.UUID
+}
+
+// Stripe says the money arrived: that is the truth, whatever a sweep decided.
+func (q *Queries) PaymentForceSucceeded(ctx context.Context, arg PaymentForceSucceededParams) error {
+	_, err := q.db.Exec(ctx, paymentForceSucceeded,
+		arg.PaymentIntentID,
+		arg.SetupIntentID,
+		arg.TenantID,
+		arg.ID,
+	)
+	return err
+}
+
 const paymentGet = `-- name: PaymentGet :one
 SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at FROM payments WHERE tenant_id = $1 AND id = $2
 `

@@ -54,8 +54,10 @@ UPDATE salon_settings SET
     slot_step_minutes = $3, min_notice_minutes = $4,
     max_horizon_days = $5, cancellation_window_hours = $6,
     no_show_fee_cents = $7, payment_rule = $8,
-    deposit_kind = $9, deposit_value = $10, updated_at = now()
-WHERE tenant_id = $11
+    deposit_kind = $9, deposit_value = $10,
+    book_without_payment = $11, cancel_refund = $12,
+    deposit_name = $13, policy_text = $14, updated_at = now()
+WHERE tenant_id = $15
 `
 
 type SalonSettingsUpdateParams struct {
@@ -69,6 +71,10 @@ type SalonSettingsUpdateParams struct {
 	PaymentRule             string
 	DepositKind             string
 	DepositValue            int64
+	BookWithoutPayment      bool
+	CancelRefund            string
+	DepositName             string
+	PolicyText              string
 	TenantID                uuid.UUID
 }
 
@@ -84,6 +90,10 @@ func (q *Queries) SalonSettingsUpdate(ctx context.Context, arg SalonSettingsUpda
 		arg.PaymentRule,
 		arg.DepositKind,
 		arg.DepositValue,
+		arg.BookWithoutPayment,
+		arg.CancelRefund,
+		arg.DepositName,
+		arg.PolicyText,
 		arg.TenantID,
 	)
 	return err

@@ -1,0 +1,201 @@
+package booking_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+	"github.com/stripe/stripe-go/v76"
+	"github.com/stripe/stripe-go/v76/webhook"
+
+	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/team"
+	"github.com/carnet-salon/carnet/internal/testkit"
+)
+
+// shop is a salon open every day 09:00–19:00, connected to Stripe, with one
+// 60-minute service at 50 € and one staff member.
+type shop struct {
+	t       *testing.T
+	env     *testkit.Env
+	salon   testkit.Salon
+	sal     salon.Salon
+	service string
+	staff   string
+	account string
+}
+
+type shopOptions struct {
+	mode        string // the service's payment rule: deposit (30 %), prepayment, card_imprint, none
+	noShowFee   string
+	notConnected bool
+}
+
+func newShop(t *testing.T, o shopOptions) shop {
+	t.Helper()
+	env := testkit.NewEnv(t, testkit.EnvOptions{Stripe: true})
+	ctx := context.Background()
+	s := shop{t: t, env: env, salon: env.NewSalon("Institut Paiement"), account: "acct_" + strings.ReplaceAll(uuid.NewString()[:12], "-", "")}
+	var err error
+	s.sal, err = env.Srv.Salons.Get(ctx, s.salon.ID)
+	require.NoError(t, err)
+	week := [7]string{}
+	for d := range week {
+		week[d] = "09:00-19:00"
+	}
+	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.salon.ID, week))
+	fee := o.noShowFee
+	if fee == "" {
+		fee = "20"
+	}
+	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Name: "Institut Paiement", TimeZone: "Europe/Paris",
+		Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60", CancellationWindowHours: "24",
+		NoShowFee: fee, PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: "refund", DepositName: "acompte"}))
+	mode := o.mode
+	if mode == "" {
+		mode = "deposit"
+	}
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat", Duration: "60", Price: "50",
+		OnlineBookable: true, PaymentMode: mode, DepositKind: "percent", DepositValue: "30"})
+	require.NoError(t, err)
+	s.service = svc.String()
+	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Services: []string{s.service}})
+	require.NoError(t, err)
+	s.staff = staff.String()
+	if !o.notConnected {
+		require.NoError(t, env.Srv.DB.Unscoped(ctx, func(tx store.Tx) error {
+			if err := tx.SalonStripeCreate(ctx, dbq.SalonStripeCreateParams{TenantID: s.salon.ID, AccountID: s.account}); err != nil {
+				return err
+			}
+			_, err := tx.SalonStripeSync(ctx, dbq.SalonStripeSyncParams{AccountID: s.account, ChargesEnabled: true, PayoutsEnabled: true, DetailsSubmitted: true})
+			return err
+		}))
+	}
+	return s
+}
+
+// day is a date two days ahead, in the salon's zone.
+func (s shop) day() time.Time {
+	n := s.env.Clock.Now().In(s.sal.Location()).AddDate(0, 0, 2)
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, s.sal.Location())
+}
+
+func (s shop) at(hhmm string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s.day().Format(time.DateOnly)+" "+hhmm, s.sal.Location())
+	require.NoError(s.t, err)
+	return t
+}
+
+func (s shop) servicePath() string { return "/b/" + s.salon.Slug + "/s/" + s.service }
+
+// bookForm is the details form as a client fills it in.
+func bookForm(start time.Time, email string) url.Values {
+	return url.Values{"start": {start.Format(time.RFC3339)}, "first_name": {"Léa"}, "last_name": {"Martin"},
+		"email": {email}, "phone": {"06 12 34 56 78"}, "accept_terms": {"1"}}
+}
+
+// book submits the form as a new visitor and returns the answer.
+func (s shop) book(start time.Time, email string, extra url.Values) *testkit.Page {
+	form := bookForm(start, email)
+	for k, v := range extra {
+		form[k] = v
+	}
+	return s.env.NewClient().Post(s.servicePath()+"/book", form)
+}
+
+// lastSession is the last Checkout Session Carnet created.
+func (s shop) lastSession() testkit.StripeCall {
+	calls := s.env.Stripe.Calls("/v1/checkout/sessions")
+	require.NotEmpty(s.t, calls, "no checkout session created")
+	return calls[len(calls)-1]
+}
+
+// bookingRow reads the booking of the salon's only (or last) online booking.
+func (s shop) bookingByEmail(email string) dbq.Booking {
+	var bk dbq.Booking
+	require.NoError(s.t, s.env.Srv.DB.Unscoped(context.Background(), func(tx store.Tx) error {
+		return tx.Raw().QueryRow(context.Background(), `SELECT id, tenant_id, appointment_id, status, coalesce(checkout_session_id, '')
+			FROM bookings WHERE tenant_id = $1 AND email = $2 ORDER BY created_at DESC LIMIT 1`, s.salon.ID, email).
+			Scan(&bk.ID, &bk.TenantID, &bk.AppointmentID, &bk.Status, new(string))
+	}))
+	return bk
+}
+
+func (s shop) sessionOf(bk dbq.Booking) string {
+	var id string
+	require.NoError(s.t, s.env.Srv.DB.Unscoped(context.Background(), func(tx store.Tx) error {
+		return tx.Raw().QueryRow(context.Background(), `SELECT checkout_session_id FROM bookings WHERE id = $1`, bk.ID).Scan(&id)
+	}))
+	return id
+}
+
+func (s shop) statusOf(bk dbq.Booking) (booking, appointment string) {
+	require.NoError(s.t, s.env.Srv.DB.Unscoped(context.Background(), func(tx store.Tx) error {
+		return tx.Raw().QueryRow(context.Background(), `SELECT b.status, a.status FROM bookings b JOIN appointments a ON a.id = b.appointment_id
+			WHERE b.id = $1`, bk.ID).Scan(&booking, &appointment)
+	}))
+	return booking, appointment
+}
+
+// waitStatus waits for the webhook job to move the booking.
+func (s shop) waitStatus(bk dbq.Booking, want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		got, _ := s.statusOf(bk)
+		if got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("booking stayed %q, want %q", got, want)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// event builds a Stripe event from a connected account, the way Stripe sends it.
+func (s shop) event(typ string, object map[string]any) []byte {
+	raw, err := json.Marshal(object)
+	require.NoError(s.t, err)
+	ev := map[string]any{"id": "evt_" + strings.ReplaceAll(uuid.NewString(), "-", ""), "object": "event", "api_version": stripe.APIVersion,
+		"type": typ, "account": s.account, "created": time.Now().Unix(), "livemode": false,
+		"data": map[string]any{"object": json.RawMessage(raw)}}
+	b, err := json.Marshal(ev)
+	require.NoError(s.t, err)
+	return b
+}
+
+// post sends a webhook signed with secret ("" for no signature at all).
+func (s shop) post(payload []byte, secret string) (int, string) {
+	req, err := http.NewRequest("POST", s.env.URL+"/webhooks/stripe", strings.NewReader(string(payload)))
+	require.NoError(s.t, err)
+	req.Header.Set("Content-Type", "application/json")
+	if secret != "" {
+		signed := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: payload, Secret: secret})
+		req.Header.Set("Stripe-Signature", signed.Header)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(s.t, err)
+	defer resp.Body.Close()
+	var body strings.Builder
+	_, _ = fmt.Fprint(&body, resp.Status)
+	b := make([]byte, 512)
+	n, _ := resp.Body.Read(b)
+	return resp.StatusCode, string(b[:n])
+}
+
+// paid is checkout.session.completed for a paid session.
+func (s shop) paid(sessionID, intent string) []byte {
+	return s.event("checkout.session.completed", map[string]any{"id": sessionID, "object": "checkout.session", "mode": "payment",
+		"status": "complete", "payment_status": "paid", "payment_intent": intent, "metadata": map[string]string{}})
+}

@@ -1,0 +1,41 @@
+package booking
+
+import (
+	"context"
+
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// revive handles a payment completed after its hold was released: the visit
+// is booked again if its time is still free; otherwise the money goes back
+// to the client and they are told. Nothing the client paid is ever lost.
+func (b *Booking) revive(ctx context.Context, t target, bk dbq.Booking) (string, error) {
+	err := b.DB.WithTenant(ctx, t.salonID, func(tx store.Tx) error {
+		appt, err := tx.AppointmentGet(ctx, dbq.AppointmentGetParams{TenantID: t.salonID, ID: bk.AppointmentID})
+		if err != nil {
+			return err
+		}
+		if err := tx.AppointmentLockStaff(ctx, appt.StaffID.String()); err != nil {
+			return err
+		}
+		if _, err := tx.AppointmentRevive(ctx, dbq.AppointmentReviveParams{TenantID: t.salonID, ID: bk.AppointmentID}); err != nil {
+			return err
+		}
+		if _, err := tx.BookingSetStatus(ctx, dbq.BookingSetStatusParams{TenantID: t.salonID, ID: bk.ID, Status: "confirmed",
+			FromStatuses: []string{"expired"}}); err != nil {
+			return err
+		}
+		return tx.Enqueue(ctx, ConfirmationEmailArgs(t.salonID, bk.ID), nil)
+	})
+	if err == nil {
+		return "confirmed after expiry", nil
+	}
+	if !store.IsSlotTaken(err) {
+		return "", err
+	}
+	if err := b.refundBooking(ctx, t.salonID, bk, "slot_lost"); err != nil {
+		return "", err
+	}
+	return "slot lost: refunded", nil
+}

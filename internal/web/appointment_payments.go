@@ -1,0 +1,53 @@
+package web
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/carnet-salon/carnet/internal/booking"
+	"github.com/carnet-salon/carnet/internal/salon"
+	agendaview "github.com/carnet-salon/carnet/views/agenda"
+)
+
+// paymentsOf adds an online booking's payments and saved card to the panel.
+func (s *Server) paymentsOf(c *fiber.Ctx, sal salon.Salon, d *agendaview.Detail) error {
+	online, err := s.Booking.IsOnline(ctx(c), sal.ID, d.A.ID)
+	if err != nil || !online {
+		return err
+	}
+	pays, card, err := s.Booking.Payments(ctx(c), sal.ID, d.A.ID)
+	if err != nil {
+		return err
+	}
+	set, err := s.Salons.Settings(ctx(c), sal.ID)
+	if err != nil {
+		return err
+	}
+	d.Online, d.Card, d.FeeCents = true, card, set.NoShowFeeCents
+	for _, p := range pays {
+		ref := ""
+		for _, id := range []*string{p.RefundID, p.PaymentIntentID, p.SetupIntentID, p.CheckoutSessionID} {
+			if id != nil && ref == "" {
+				ref = *id
+			}
+		}
+		d.Payments = append(d.Payments, agendaview.Payment{Kind: p.Kind, Status: p.Status, Failure: p.Failure, AmountCents: p.AmountCents, Ref: ref})
+	}
+	return nil
+}
+
+// handleAppointmentFee charges the no-show fee to the client's saved card.
+func (s *Server) handleAppointmentFee(c *fiber.Ctx) error {
+	sal, a, err := s.appointment(c)
+	if err != nil {
+		return err
+	}
+	outcome, err := s.Booking.ChargeFee(ctx(c), sal, a.ID)
+	if err != nil {
+		return err
+	}
+	s.flash(c, map[string]string{booking.FeeCharged: "flash.fee_charged", booking.FeeLinkSent: "flash.fee_link_sent",
+		booking.FeeDeclined: "flash.fee_declined"}[outcome])
+	return s.redirect(c, "/app/agenda?date="+a.Start.Format(time.DateOnly))
+}

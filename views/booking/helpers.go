@@ -1,0 +1,74 @@
+// Package booking holds the salon's public booking screens and the client's
+// manage page.
+package booking
+
+import (
+	"context"
+	"net/url"
+	"time"
+
+	"github.com/carnet-salon/carnet/internal/booking"
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/money"
+	"github.com/carnet-salon/carnet/internal/payment"
+)
+
+// weekOrder lists weekdays Monday first, as French calendars do.
+var weekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+// dayOf is any date falling on the weekday (for its name).
+func dayOf(d time.Weekday) time.Time { return time.Date(2024, 1, 7+int(d), 0, 0, 0, 0, time.UTC) }
+
+// ruleBadge names what is paid online: "Acompte 19,50 €", "Empreinte CB"…
+func ruleBadge(ctx context.Context, o booking.Offer, r payment.Rule, price int64) string {
+	lang := i18n.LangFrom(ctx)
+	switch r.Mode {
+	case payment.ModeDeposit:
+		key := "public.badge.deposit"
+		if o.Policy.DepositName == "arrhes" {
+			key = "public.badge.arrhes"
+		}
+		return i18n.T(ctx, key, money.New(r.Due(price), o.Salon.Currency).Format(lang))
+	case payment.ModePrepayment:
+		return i18n.T(ctx, "public.badge.prepayment")
+	case payment.ModeCardImprint:
+		return i18n.T(ctx, "public.badge.imprint")
+	}
+	return ""
+}
+
+// slotURL leads to the details form for a time.
+func slotURL(slug string, s booking.Offered, staff string, start time.Time) string {
+	v := url.Values{"start": {start.Format(time.RFC3339)}}
+	if staff != "" {
+		v.Set("staff", staff)
+	}
+	return "/b/" + slug + "/s/" + s.ID.String() + "/book?" + v.Encode()
+}
+
+func dayURL(slug string, s booking.Offered, staff string, d time.Time) string {
+	v := url.Values{"date": {d.Format(time.DateOnly)}}
+	if staff != "" {
+		v.Set("staff", staff)
+	}
+	return "/b/" + slug + "/s/" + s.ID.String() + "?" + v.Encode()
+}
+
+func staffURL(slug string, s booking.Offered, staff string, d time.Time) string { return dayURL(slug, s, staff, d) }
+
+func slotsURL(slug string, s booking.Offered, staff string, d time.Time) string {
+	v := url.Values{"date": {d.Format(time.DateOnly)}}
+	if staff != "" {
+		v.Set("staff", staff)
+	}
+	return "/b/" + slug + "/s/" + s.ID.String() + "/slots?" + v.Encode()
+}
+
+func sameDate(a, b time.Time) bool { return a.Format(time.DateOnly) == b.Format(time.DateOnly) }
+
+func boolStr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
