@@ -31,7 +31,7 @@ ON CONFLICT (tenant_id, customer_id) DO UPDATE SET stripe_customer_id = EXCLUDED
 
 -- name: CustomerStripeSetCard :execrows
 UPDATE customer_stripe SET payment_method_id = @payment_method_id, card_label = @card_label, updated_at = now()
-WHERE tenant_id = @tenant_id AND stripe_customer_id = @stripe_customer_id;
+WHERE tenant_id = @tenant_id AND customer_id = @customer_id;
 
 -- name: CustomerStripeRemoveCard :execrows
 UPDATE customer_stripe SET payment_method_id = NULL, card_label = '', updated_at = now()

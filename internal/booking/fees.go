@@ -46,9 +46,11 @@ func (b *Booking) ChargeFee(ctx context.Context, sal salon.Salon, appointmentID 
 	ch, cerr := b.Stripe.ChargeSavedCard(ctx, job.account, job.customer, job.card, job.amount, job.fee, sal.Currency,
 		sal.Name+" · frais de non-présentation", "fee-"+job.paymentID.String(), meta)
 	switch {
-	case cerr == nil:
+	case cerr == nil && ch.Status == "succeeded":
 		return FeeCharged, b.settleFeeRow(ctx, sal.ID, job.paymentID, "succeeded", ch.PaymentIntentID, "")
-	case errors.Is(cerr, payment.ErrAuthenticationRequired):
+	case cerr == nil && ch.Status == "processing":
+		return FeeCharged, nil // the webhook settles it
+	case cerr == nil, errors.Is(cerr, payment.ErrAuthenticationRequired):
 		return FeeLinkSent, b.sendFeeLink(ctx, sal, job, ch.PaymentIntentID)
 	case errors.Is(cerr, payment.ErrCardDeclined):
 		return FeeDeclined, b.settleFeeRow(ctx, sal.ID, job.paymentID, "failed", ch.PaymentIntentID, cerr.Error())

@@ -15,6 +15,7 @@ import (
 	"github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/webhook"
 
+	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -115,7 +116,7 @@ func (s shop) book(start time.Time, email string, extra url.Values) *testkit.Pag
 
 // lastSession is the last Checkout Session Carnet created.
 func (s shop) lastSession() testkit.StripeCall {
-	calls := s.env.Stripe.Calls("/v1/checkout/sessions")
+	calls := s.env.Stripe.CallsOn(s.account, "/v1/checkout/sessions")
 	require.NotEmpty(s.t, calls, "no checkout session created")
 	return calls[len(calls)-1]
 }
@@ -199,3 +200,5 @@ func (s shop) paid(sessionID, intent string) []byte {
 	return s.event("checkout.session.completed", map[string]any{"id": sessionID, "object": "checkout.session", "mode": "payment",
 		"status": "complete", "payment_status": "paid", "payment_intent": intent, "metadata": map[string]string{}})
 }
+
+func adminActor(s shop) admin.Actor { return admin.Actor{UserID: s.salon.OwnerID, Email: "ops@carnet.test"} }

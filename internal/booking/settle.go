@@ -127,8 +127,8 @@ func (b *Booking) settlePaid(ctx context.Context, account string, t target, paym
 	}
 	if bk.CardConsent && b.Stripe != nil {
 		// The client agreed to keep the card: remember it for a no-show fee.
-		if cus, pm, label, err := b.Stripe.PaymentCard(ctx, account, paymentIntentID); err == nil && pm != "" {
-			if err := b.saveCard(ctx, t.salonID, cus, pm, label); err != nil {
+		if _, pm, label, err := b.Stripe.PaymentCard(ctx, account, paymentIntentID); err == nil && pm != "" {
+			if err := b.saveCard(ctx, t.salonID, bk.CustomerID, pm, label); err != nil {
 				return "", err
 			}
 		}
@@ -140,15 +140,15 @@ func (b *Booking) settleCard(ctx context.Context, account string, t target, setu
 	if b.Stripe == nil {
 		return "payments off", nil
 	}
-	cus, pm, label, err := b.Stripe.SavedCard(ctx, account, setupIntentID)
+	_, pm, label, err := b.Stripe.SavedCard(ctx, account, setupIntentID)
 	if err != nil {
-		return "", err
-	}
-	if err := b.saveCard(ctx, t.salonID, cus, pm, label); err != nil {
 		return "", err
 	}
 	bk, err := b.settle(ctx, t, "", setupIntentID)
 	if err != nil {
+		return "", err
+	}
+	if err := b.saveCard(ctx, t.salonID, bk.CustomerID, pm, label); err != nil {
 		return "", err
 	}
 	return b.confirm(ctx, t, bk)
@@ -181,12 +181,14 @@ func (b *Booking) settle(ctx context.Context, t target, paymentIntentID, setupIn
 	return bk, err
 }
 
-func (b *Booking) saveCard(ctx context.Context, salonID uuid.UUID, stripeCustomer, pm, label string) error {
-	if stripeCustomer == "" || pm == "" {
+// saveCard keeps the card the client agreed to save, on their record at
+// this salon (the Stripe customer was created for this salon and client).
+func (b *Booking) saveCard(ctx context.Context, salonID, customerID uuid.UUID, pm, label string) error {
+	if pm == "" {
 		return nil
 	}
 	return b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		_, err := tx.CustomerStripeSetCard(ctx, dbq.CustomerStripeSetCardParams{TenantID: salonID, StripeCustomerID: stripeCustomer,
+		_, err := tx.CustomerStripeSetCard(ctx, dbq.CustomerStripeSetCardParams{TenantID: salonID, CustomerID: customerID,
 			PaymentMethodID: &pm, CardLabel: label})
 		return err
 	})

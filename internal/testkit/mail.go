@@ -109,6 +109,28 @@ func (s *MailSink) Wait(t testing.TB, addr string, n int) Mail {
 	}
 }
 
+// WaitSubject returns the first message to addr whose subject contains text,
+// waiting for it (jobs deliver in no particular order).
+func (s *MailSink) WaitSubject(t testing.TB, addr, text string) Mail {
+	t.Helper()
+	deadline := time.After(15 * time.Second)
+	for {
+		s.mu.Lock()
+		wake := s.wake
+		s.mu.Unlock()
+		for _, m := range s.To(addr) {
+			if strings.Contains(m.Subject, text) {
+				return m
+			}
+		}
+		select {
+		case <-wake:
+		case <-deadline:
+			t.Fatalf("no mail to %s about %q within 15s", addr, text)
+		}
+	}
+}
+
 type sinkSession struct {
 	sink     *MailSink
 	from, to string

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -89,13 +90,33 @@ type StripeCall struct {
 
 // StripeRecorder keeps every call, because stripe-mock answers fixtures and
 // does not echo amounts or metadata: tests assert on what was sent.
+//
+// Each test server has its own recorder (Calls: what this server sent), and
+// every recorder also writes to one log per test package (CallsOn): jobs are
+// picked up by whichever test's server is free, so calls made by background
+// work are found by the salon's connected account, never by order.
 type StripeRecorder struct {
 	mu    sync.Mutex
 	calls []StripeCall
 	next  http.RoundTripper
 }
 
-// RoundTrip records and forwards to stripe-mock.
+var packageLog = struct {
+	sync.Mutex
+	calls []StripeCall
+	stubs map[string]func(StripeCall) (int, string, bool)
+}{stubs: map[string]func(StripeCall) (int, string, bool){}}
+
+// Stub answers a connected account's matching calls itself instead of
+// stripe-mock: a way to make Stripe say what its simulator never says (a card
+// the bank wants 3-D Secure for).
+func (r *StripeRecorder) Stub(account string, fn func(StripeCall) (status int, body string, ok bool)) {
+	packageLog.Lock()
+	defer packageLog.Unlock()
+	packageLog.stubs[account] = fn
+}
+
+// RoundTrip records and forwards to stripe-mock (or answers with a stub).
 func (r *StripeRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	var body []byte
 	if req.Body != nil {
@@ -106,20 +127,43 @@ func (r *StripeRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Method == http.MethodGet {
 		form = req.URL.Query()
 	}
+	call := StripeCall{Method: req.Method, Path: req.URL.Path, Account: req.Header.Get("Stripe-Account"),
+		IdempotencyKey: req.Header.Get("Idempotency-Key"), Form: form}
 	r.mu.Lock()
-	r.calls = append(r.calls, StripeCall{Method: req.Method, Path: req.URL.Path, Account: req.Header.Get("Stripe-Account"),
-		IdempotencyKey: req.Header.Get("Idempotency-Key"), Form: form})
+	r.calls = append(r.calls, call)
 	r.mu.Unlock()
+	packageLog.Lock()
+	packageLog.calls = append(packageLog.calls, call)
+	stub := packageLog.stubs[call.Account]
+	packageLog.Unlock()
+	if stub != nil {
+		if status, body, ok := stub(call); ok {
+			return &http.Response{StatusCode: status, Header: http.Header{"Content-Type": {"application/json"}},
+				Body: io.NopCloser(strings.NewReader(body)), Request: req}, nil
+		}
+	}
 	return r.next.RoundTrip(req)
 }
 
-// Calls returns the calls to a path (e.g. "/v1/checkout/sessions").
+// Calls returns what this server sent to a path (e.g. "/v1/checkout/sessions").
 func (r *StripeRecorder) Calls(path string) []StripeCall {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return filter(r.calls, func(c StripeCall) bool { return c.Path == path })
+}
+
+// CallsOn returns every call made on a connected account to a path, by any
+// server of the test package (background jobs included).
+func (r *StripeRecorder) CallsOn(account, path string) []StripeCall {
+	packageLog.Lock()
+	defer packageLog.Unlock()
+	return filter(packageLog.calls, func(c StripeCall) bool { return c.Path == path && c.Account == account })
+}
+
+func filter(calls []StripeCall, keep func(StripeCall) bool) []StripeCall {
 	var out []StripeCall
-	for _, c := range r.calls {
-		if c.Path == path {
+	for _, c := range calls {
+		if keep(c) {
 			out = append(out, c)
 		}
 	}

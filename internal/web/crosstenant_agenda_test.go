@@ -23,6 +23,9 @@ var agendaCrossTenantRoutes = []crossTenantRoute{
 		path:      func(b victim) string { return "/app/appointments/" + b.appointment + "/status" },
 		form:      func(victim) url.Values { return url.Values{"status": {"cancelled"}} },
 		unchanged: bAppointmentUntouched},
+	{method: "POST", pattern: "/app/appointments/:id/fee",
+		path:      func(b victim) string { return "/app/appointments/" + b.appointment + "/fee" },
+		unchanged: bAppointmentUntouched},
 	// Not an :id route, but it takes B's staff id in the query.
 	{method: "GET", pattern: "/app/agenda/week?staff=",
 		path: func(b victim) string { return "/app/agenda/week?date=2099-03-02&staff=" + b.staffID }},

@@ -70,14 +70,14 @@ func (q *Queries) CustomerStripeSave(ctx context.Context, arg CustomerStripeSave
 
 const customerStripeSetCard = `-- name: CustomerStripeSetCard :execrows
 UPDATE customer_stripe SET payment_method_id = $1, card_label = $2, updated_at = now()
-WHERE tenant_id = $3 AND stripe_customer_id = $4
+WHERE tenant_id = $3 AND customer_id = $4
 `
 
 type CustomerStripeSetCardParams struct {
-	PaymentMethodID  *string
-	CardLabel        string
-	TenantID         uuid.UUID
-	StripeCustomerID string
+	PaymentMethodID *string
+	CardLabel       string
+	TenantID        uuid.UUID
+	CustomerID      uuid.UUID
 }
 
 func (q *Queries) CustomerStripeSetCard(ctx context.Context, arg CustomerStripeSetCardParams) (int64, error) {
@@ -85,7 +85,7 @@ func (q *Queries) CustomerStripeSetCard(ctx context.Context, arg CustomerStripeS
 		arg.PaymentMethodID,
 		arg.CardLabel,
 		arg.TenantID,
-		arg.StripeCustomerID,
+		arg.CustomerID,
 	)
 	if err != nil {
 		return 0, err

@@ -1,0 +1,105 @@
+package booking_test
+
+import (
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/carnet-salon/carnet/internal/testkit"
+)
+
+// confirmedDeposit books 11:00 with a deposit and confirms it by webhook; it
+// returns the client's manage path.
+func confirmedDeposit(t *testing.T, s shop, email string) string {
+	t.Helper()
+	require.Equal(t, 303, s.book(s.at("11:00"), email, nil).Status)
+	bk := s.bookingByEmail(email)
+	code, _ := s.post(s.paid(s.sessionOf(bk), "pi_"+s.salon.Slug), testkit.StripeConnectWebhookSecret)
+	require.Equal(t, 200, code)
+	s.waitStatus(bk, "confirmed")
+	u, err := url.Parse(s.env.Mail.Wait(t, email, 1).Link(t, "/m/"))
+	require.NoError(t, err)
+	return u.Path
+}
+
+func TestCancellingInTimeRefundsTheDeposit(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "intime-" + s.salon.Slug + "@example.com"
+	manage := confirmedDeposit(t, s, email)
+	c := s.env.NewClient()
+	page := c.Get(manage)
+	require.Contains(t, page.Text(".card"), "Annulation ou changement gratuit jusqu'au")
+
+	p := c.Post(manage+"/cancel", nil)
+	require.Equal(t, 303, p.Status)
+	after := c.Follow(p)
+	require.Contains(t, after.Text(".status-banner"), "Rendez-vous annulé")
+	require.Contains(t, after.Text(".status-banner"), "remboursé")
+
+	refunds := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
+	require.Len(t, refunds, 1)
+	require.Equal(t, "pi_"+s.salon.Slug, refunds[0].Form.Get("payment_intent"))
+	require.Equal(t, "1500", refunds[0].Form.Get("amount"))
+	require.Equal(t, s.account, refunds[0].Account)
+	require.Contains(t, c.Get(manage).Text(".payments"), "Remboursement")
+	s.env.Mail.WaitSubject(t, email, "Rendez-vous annulé")
+
+	p = c.Post(manage+"/cancel", nil)
+	require.Equal(t, 409, p.Status, "cancelling twice changes nothing")
+	require.Len(t, s.env.Stripe.CallsOn(s.account, "/v1/refunds"), 1)
+}
+
+func TestCancellingLateKeepsTheDeposit(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "late-" + s.salon.Slug + "@example.com"
+	manage := confirmedDeposit(t, s, email)
+	// 30 hours later the visit is less than 24 hours away.
+	s.env.Clock.Advance(30 * time.Hour)
+	c := s.env.NewClient()
+	require.Contains(t, c.Get(manage).Text(".card"), "délai d'annulation gratuite est passé")
+	p := c.Post(manage+"/cancel", nil)
+	require.Equal(t, 303, p.Status)
+	require.Contains(t, c.Follow(p).Text(".status-banner"), "le salon conserve")
+	require.Empty(t, s.env.Stripe.CallsOn(s.account, "/v1/refunds"), "nothing is refunded")
+}
+
+func TestTheSalonCancellingRefundsInFull(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "prepayment"})
+	email := "salon-cancels-" + s.salon.Slug + "@example.com"
+	require.Equal(t, 303, s.book(s.at("11:00"), email, nil).Status)
+	bk := s.bookingByEmail(email)
+	code, _ := s.post(s.paid(s.sessionOf(bk), "pi_full_"+s.salon.Slug), testkit.StripeConnectWebhookSecret)
+	require.Equal(t, 200, code)
+	s.waitStatus(bk, "confirmed")
+
+	owner := s.env.Login(s.salon.OwnerEmail)
+	p := owner.Post("/app/appointments/"+bk.AppointmentID.String()+"/status", url.Values{"status": {"cancelled"}})
+	require.Equal(t, 303, p.Status)
+	require.Contains(t, owner.Follow(p).Text(".alert.ok"), "remboursé intégralement")
+	refunds := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
+	require.Len(t, refunds, 1)
+	require.Equal(t, "5000", refunds[0].Form.Get("amount"))
+	panel := owner.Get("/app/appointments/" + bk.AppointmentID.String())
+	require.Contains(t, panel.Text(".payments-list"), "Remboursement")
+	require.Contains(t, panel.Text(".payments-list"), "Prépaiement")
+}
+
+func TestRescheduleWithinTheWindowMovesTheVisit(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "move-" + s.salon.Slug + "@example.com"
+	manage := confirmedDeposit(t, s, email)
+	c := s.env.NewClient()
+	page := c.Get(manage + "/reschedule?date=" + s.day().Format("2006-01-02"))
+	require.Equal(t, 200, page.Status)
+	p := c.Post(manage+"/reschedule", url.Values{"start": {s.at("16:30").Format(time.RFC3339)}})
+	require.Equal(t, 303, p.Status, p.Text(".alert"))
+	require.Contains(t, c.Follow(p).Text(".facts"), "16:30")
+	require.Contains(t, s.env.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "11:00",
+		"the old time is free again")
+}

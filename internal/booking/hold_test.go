@@ -1,0 +1,133 @@
+package booking_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestAnAbandonedPaymentReleasesTheSlotAfterTheHoldTime(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "prepayment"})
+	email := "abandon-" + s.salon.Slug + "@example.com"
+	p := s.book(s.at("11:00"), email, nil)
+	require.Equal(t, 303, p.Status, p.Text(".alert"))
+	bk := s.bookingByEmail(email)
+	session := s.sessionOf(bk)
+	slots := func() string {
+		return s.env.NewClient().Get(s.servicePath() + "?date=" + s.day().Format("2006-01-02")).Text(".slots")
+	}
+	require.NotContains(t, slots(), "11:00")
+
+	s.env.Clock.Advance(14 * time.Minute)
+	n, err := s.env.Srv.Booking.ReleaseExpired(t.Context())
+	require.NoError(t, err)
+	require.Zero(t, n, "still within the 15 minutes")
+
+	s.env.Clock.Advance(2 * time.Minute)
+	n, err = s.env.Srv.Booking.ReleaseExpired(t.Context())
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, n, 1)
+	st, appt := s.statusOf(bk)
+	require.Equal(t, "expired", st)
+	require.Equal(t, "cancelled", appt)
+	require.Contains(t, slots(), "11:00", "the slot is free again")
+	require.NotEmpty(t, s.env.Stripe.CallsOn(s.account, "/v1/checkout/sessions/"+session+"/expire"), "Stripe's page is closed too")
+
+	// The client paid at the last second anyway: the money is not lost, the
+	// visit comes back because nobody took the time.
+	code, _ := s.post(s.paid(session, "pi_late"), "whsec_test_connect")
+	require.Equal(t, 200, code)
+	s.waitStatus(bk, "confirmed")
+	_, appt = s.statusOf(bk)
+	require.Equal(t, "booked", appt)
+}
+
+func TestALatePaymentForATimeTakenMeanwhileIsRefunded(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "prepayment"})
+	first := "first-" + s.salon.Slug + "@example.com"
+	require.Equal(t, 303, s.book(s.at("15:00"), first, nil).Status)
+	bk := s.bookingByEmail(first)
+	session := s.sessionOf(bk)
+	s.env.Clock.Advance(16 * time.Minute)
+	_, err := s.env.Srv.Booking.ReleaseExpired(t.Context())
+	require.NoError(t, err)
+
+	second := "second-" + s.salon.Slug + "@example.com"
+	require.Equal(t, 303, s.book(s.at("15:00"), second, nil).Status, "the released time is booked by someone else")
+
+	code, _ := s.post(s.paid(session, "pi_too_late"), "whsec_test_connect")
+	require.Equal(t, 200, code)
+	s.waitStatus(bk, "cancelled")
+	require.Eventually(t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) == 1 }, 10*time.Second, 50*time.Millisecond)
+	refund := s.env.Stripe.CallsOn(s.account, "/v1/refunds")[0]
+	require.Equal(t, "pi_too_late", refund.Form.Get("payment_intent"))
+	require.Equal(t, "5000", refund.Form.Get("amount"))
+	require.Equal(t, s.account, refund.Account)
+}
+
+// TestFiftyClientsRacingForOneSlotOnThePublicPageLetExactlyOneHoldIt: 50
+// visitors submit the same time at once; the slot is re-checked and the
+// database refuses overlaps, so exactly one gets it.
+func TestFiftyClientsRacingForOneSlotOnThePublicPageLetExactlyOneHoldIt(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "none"})
+	const racers = 50
+	start := s.at("10:00")
+	var warm sync.WaitGroup
+	for range 8 {
+		warm.Add(1)
+		go func() { defer warm.Done(); s.env.NewClient().Get(s.servicePath()) }()
+	}
+	warm.Wait()
+
+	type result struct{ status int }
+	results := make([]result, racers)
+	reqs := make([]*http.Request, racers)
+	gate := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range racers {
+		c := s.env.NewClient()
+		form := bookForm(start, fmt.Sprintf("racer%d-%s@example.com", i, s.salon.Slug))
+		form.Set("phone", fmt.Sprintf("06 12 34 %02d %02d", i/100, i%100))
+		form.Set("_csrf", c.CSRF())
+		req, err := http.NewRequest("POST", s.env.URL+s.servicePath()+"/book", strings.NewReader(form.Encode()))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		reqs[i] = req
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-gate
+			resp, err := c.Do(reqs[i])
+			if err == nil {
+				results[i].status = resp.Status
+			}
+		}()
+	}
+	close(gate)
+	wg.Wait()
+	won, lost := 0, 0
+	for i, r := range results {
+		switch r.status {
+		case 303:
+			won++
+		case 409:
+			lost++
+		default:
+			t.Fatalf("racer %d answered %d", i, r.status)
+		}
+	}
+	require.Equal(t, 1, won)
+	require.Equal(t, racers-1, lost)
+	day, err := s.env.Srv.Agenda.Day(t.Context(), s.sal, s.day())
+	require.NoError(t, err)
+	require.Len(t, day.Columns[0].Appointments, 1)
+}
+
