@@ -139,13 +139,13 @@ func (b *Booking) Book(ctx context.Context, sal salon.Salon, off Offered, in Inp
 // pending is what the hold transaction created, for the Stripe step.
 type pending struct {
 	bookingID, appointmentID, paymentID, customerID uuid.UUID
-	rule                                           payment.Rule
-	due, fee                                       int64
-	account                                        string
-	email, name                                    string
-	saveCard                                       bool
-	lang                                           i18n.Lang
-	expires                                        time.Time
+	rule                                            payment.Rule
+	due, fee                                        int64
+	account                                         string
+	email, name                                     string
+	saveCard                                        bool
+	lang                                            i18n.Lang
+	expires                                         time.Time
 }
 
 func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Offered, in Input, c checked, tokenHash []byte) (pending, error) {

@@ -37,7 +37,9 @@ func ConfirmationEmailArgs(salonID, bookingID uuid.UUID) ClientEmailArgs {
 func (ClientEmailArgs) Kind() string { return "booking_client_email" }
 
 // InsertOpts: emails have their own queue.
-func (ClientEmailArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 10} }
+func (ClientEmailArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 10}
+}
 
 // ClientEmailWorker sends booking emails.
 type ClientEmailWorker struct {

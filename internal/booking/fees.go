@@ -133,7 +133,7 @@ func (b *Booking) sendFeeLink(ctx context.Context, sal salon.Salon, j feeJob, in
 	cs, err := b.Stripe.Checkout(ctx, payment.CheckoutInput{Account: j.account, Customer: j.customer, AmountCents: j.amount,
 		FeeCents: j.fee, Currency: sal.Currency, Description: sal.Name + " · frais de non-présentation",
 		SuccessURL: b.BaseURL + "/b/" + sal.Slug, CancelURL: b.BaseURL + "/b/" + sal.Slug,
-		Metadata: map[string]string{"salon_id": sal.ID.String(), "payment_id": j.paymentID.String()},
+		Metadata:    map[string]string{"salon_id": sal.ID.String(), "payment_id": j.paymentID.String()},
 		Idempotency: "fee-link-" + j.paymentID.String(), Locale: j.booking.Lang})
 	if err != nil {
 		_ = b.settleFeeRow(context.WithoutCancel(ctx), sal.ID, j.paymentID, "failed", intent, "authentication_required")

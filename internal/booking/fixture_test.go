@@ -37,8 +37,8 @@ type shop struct {
 }
 
 type shopOptions struct {
-	mode        string // the service's payment rule: deposit (30 %), prepayment, card_imprint, none
-	noShowFee   string
+	mode         string // the service's payment rule: deposit (30 %), prepayment, card_imprint, none
+	noShowFee    string
 	notConnected bool
 }
 
@@ -201,4 +201,6 @@ func (s shop) paid(sessionID, intent string) []byte {
 		"status": "complete", "payment_status": "paid", "payment_intent": intent, "metadata": map[string]string{}})
 }
 
-func adminActor(s shop) admin.Actor { return admin.Actor{UserID: s.salon.OwnerID, Email: "ops@carnet.test"} }
+func adminActor(s shop) admin.Actor {
+	return admin.Actor{UserID: s.salon.OwnerID, Email: "ops@carnet.test"}
+}

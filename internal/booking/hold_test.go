@@ -130,4 +130,3 @@ func TestFiftyClientsRacingForOneSlotOnThePublicPageLetExactlyOneHoldIt(t *testi
 	require.NoError(t, err)
 	require.Len(t, day.Columns[0].Appointments, 1)
 }
-

@@ -8,8 +8,8 @@ import (
 // Event is one appointment as a calendar file (RFC 5545).
 type Event struct {
 	UID, Summary, Location, Description, URL string
-	Start, End, Stamp                       time.Time
-	Cancelled                               bool
+	Start, End, Stamp                        time.Time
+	Cancelled                                bool
 }
 
 // ICS writes the event as an iCalendar file a phone's calendar opens.

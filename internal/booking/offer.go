@@ -186,4 +186,3 @@ func (o Offer) Find(id uuid.UUID) (Offered, bool) {
 	}
 	return Offered{}, false
 }
-

@@ -28,14 +28,38 @@ type Settings struct {
 	CancellationWindow time.Duration
 	NoShowFeeCents     int64
 	DefaultRule        payment.Rule
+	// Until Stripe can charge, take bookings whose rule needs a payment
+	// without it, rather than asking the client to book by phone.
+	BookWithoutPayment bool
+	CancelRefund       string // RefundOnCancel or CreditOnCancel: a deposit of a visit cancelled in time
+	DepositName        string // DepositAcompte or DepositArrhes: what the advance is called, with its legal effect
+	PolicyText         string // the salon's own words added to its cancellation policy
 }
+
+// What happens to the deposit of a visit cancelled in time.
+const (
+	RefundOnCancel = "refund" // paid back to the card
+	CreditOnCancel = "credit" // kept as credit on the client's account
+)
+
+// What the advance is called. French law presumes "arrhes" unless the salon
+// says "acompte": with arrhes the client may withdraw by losing them, and a
+// salon that cancels owes double; an acompte binds both sides.
+const (
+	DepositAcompte = "acompte"
+	DepositArrhes  = "arrhes"
+)
+
+// MaxPolicyText is the length of the salon's own policy words, in characters.
+const MaxPolicyText = 1000
 
 func settingsFromRow(r dbq.SalonSetting) Settings {
 	return Settings{Address: r.Address, Phone: r.Phone,
 		SlotStep: time.Duration(r.SlotStepMinutes) * time.Minute, MinNotice: time.Duration(r.MinNoticeMinutes) * time.Minute,
 		MaxHorizonDays: int(r.MaxHorizonDays), CancellationWindow: time.Duration(r.CancellationWindowHours) * time.Hour,
-		NoShowFeeCents: r.NoShowFeeCents,
-		DefaultRule:    payment.Rule{Mode: r.PaymentRule, DepositKind: r.DepositKind, DepositValue: r.DepositValue}}
+		NoShowFeeCents:     r.NoShowFeeCents,
+		DefaultRule:        payment.Rule{Mode: r.PaymentRule, DepositKind: r.DepositKind, DepositValue: r.DepositValue},
+		BookWithoutPayment: r.BookWithoutPayment, CancelRefund: r.CancelRefund, DepositName: r.DepositName, PolicyText: r.PolicyText}
 }
 
 // Choices offered by the settings form.
@@ -55,6 +79,8 @@ type SettingsInput struct {
 	Name, TimeZone, Currency, Locale, Address, Phone             string
 	SlotStep, MinNotice, MaxHorizonDays, CancellationWindowHours string
 	NoShowFee, PaymentMode, DepositKind, DepositValue            string
+	BookWithoutPayment                                           bool
+	CancelRefund, DepositName, PolicyText                        string
 }
 
 // Settings returns the salon's settings.
@@ -86,7 +112,8 @@ func (s *Service) UpdateSettings(ctx context.Context, salonID uuid.UUID, in Sett
 			SlotStepMinutes: int32(set.SlotStep / time.Minute), MinNoticeMinutes: int32(set.MinNotice / time.Minute),
 			MaxHorizonDays: int32(set.MaxHorizonDays), CancellationWindowHours: int32(set.CancellationWindow / time.Hour),
 			NoShowFeeCents: set.NoShowFeeCents, PaymentRule: set.DefaultRule.Mode, DepositKind: set.DefaultRule.DepositKind,
-			DepositValue: set.DefaultRule.DepositValue})
+			DepositValue: set.DefaultRule.DepositValue, BookWithoutPayment: set.BookWithoutPayment,
+			CancelRefund: set.CancelRefund, DepositName: set.DepositName, PolicyText: set.PolicyText})
 	})
 	if err != nil {
 		return fmt.Errorf("salon: update settings: %w", err)
@@ -121,6 +148,18 @@ func (in SettingsInput) parse() (profile, Settings, error) {
 	set.CancellationWindow = time.Duration(number(f, "cancellation_window_hours", in.CancellationWindowHours, 0, 720)) * time.Hour
 	set.NoShowFeeCents = amount(f, "no_show_fee", in.NoShowFee)
 	set.DefaultRule = ParseRule(f, in.PaymentMode, in.DepositKind, in.DepositValue, "payment_mode", "deposit_value")
+	set.BookWithoutPayment = in.BookWithoutPayment
+	set.CancelRefund, set.DepositName = in.CancelRefund, in.DepositName
+	if set.CancelRefund != RefundOnCancel && set.CancelRefund != CreditOnCancel {
+		f.Add("cancel_refund", "field.choose")
+	}
+	if set.DepositName != DepositAcompte && set.DepositName != DepositArrhes {
+		f.Add("deposit_name", "field.choose")
+	}
+	set.PolicyText = strings.TrimSpace(strings.ReplaceAll(in.PolicyText, "\r\n", "\n"))
+	if len([]rune(set.PolicyText)) > MaxPolicyText {
+		f.Add("policy_text", "settings.policy_text.long")
+	}
 	return p, set, f.Err()
 }
 

@@ -70,5 +70,5 @@ func newVictim(t *testing.T, env *testkit.Env) victim {
 // sessionScopedPages are pages without ids: A's staff must see only A there.
 func sessionScopedPages(b victim) []string {
 	return []string{"/app", "/app/team", "/app/salons", "/app/agenda?date=2099-03-02", "/app/services", "/app/products",
-		"/app/staff", "/app/settings", "/app/customers/quick?q=B%C3%AAta", "/app/appointments/new?date=2099-03-02"}
+		"/app/staff", "/app/settings", "/app/stripe", "/app/customers/quick?q=B%C3%AAta", "/app/appointments/new?date=2099-03-02"}
 }

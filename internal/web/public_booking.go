@@ -35,7 +35,10 @@ func (s *Server) publicSalon(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-func publicSalonOf(c *fiber.Ctx) salon.Salon { sal, _ := c.Locals(localPublic).(salon.Salon); return sal }
+func publicSalonOf(c *fiber.Ctx) salon.Salon {
+	sal, _ := c.Locals(localPublic).(salon.Salon)
+	return sal
+}
 
 func (s *Server) handlePublicSalon(c *fiber.Ctx) error {
 	o, err := s.Booking.Offer(ctx(c), publicSalonOf(c))

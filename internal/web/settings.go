@@ -44,7 +44,8 @@ func (s *Server) setupToday(c *fiber.Ctx) time.Time {
 
 var (
 	settingsFields = []string{"name", "time_zone", "currency", "locale", "address", "phone", "slot_step", "min_notice",
-		"max_horizon_days", "cancellation_window_hours", "no_show_fee", "payment_mode", "deposit_kind", "deposit_value"}
+		"max_horizon_days", "cancellation_window_hours", "no_show_fee", "payment_mode", "deposit_kind", "deposit_value",
+		"book_without_payment", "cancel_refund", "deposit_name", "policy_text"}
 	dayFields  = []string{"day0", "day1", "day2", "day3", "day4", "day5", "day6"}
 	spanFields = []string{"from", "to", "reason"}
 )
@@ -101,8 +102,14 @@ func settingsForm(c *fiber.Ctx, sal salon.Salon, set salon.Settings) *ui.Form {
 		"min_notice":                strconv.Itoa(int(set.MinNotice / time.Minute)),
 		"max_horizon_days":          strconv.Itoa(set.MaxHorizonDays),
 		"cancellation_window_hours": strconv.Itoa(int(set.CancellationWindow / time.Hour)),
+		"cancel_refund":             set.CancelRefund,
+		"deposit_name":              set.DepositName,
+		"policy_text":               set.PolicyText,
 	} {
 		f.Values[k] = v
+	}
+	if set.BookWithoutPayment {
+		f.Values["book_without_payment"] = "on"
 	}
 	if set.NoShowFeeCents > 0 {
 		f.Values["no_show_fee"] = money.New(set.NoShowFeeCents, sal.Currency).Plain(lang)
@@ -123,7 +130,8 @@ func (s *Server) handleSettingsUpdate(c *fiber.Ctx) error {
 		Phone: f.Get("phone"), SlotStep: f.Get("slot_step"), MinNotice: f.Get("min_notice"),
 		MaxHorizonDays: f.Get("max_horizon_days"), CancellationWindowHours: f.Get("cancellation_window_hours"),
 		NoShowFee: f.Get("no_show_fee"), PaymentMode: f.Get("payment_mode"), DepositKind: f.Get("deposit_kind"),
-		DepositValue: f.Get("deposit_value")})
+		DepositValue: f.Get("deposit_value"), BookWithoutPayment: f.Get("book_without_payment") != "",
+		CancelRefund: f.Get("cancel_refund"), DepositName: f.Get("deposit_name"), PolicyText: f.Get("policy_text")})
 	if err != nil {
 		if !refused(c, &f, err) {
 			return err

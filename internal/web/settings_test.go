@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
@@ -18,7 +20,9 @@ func salonSettingsForm(name string) url.Values {
 	return url.Values{"name": {name}, "time_zone": {"Europe/Brussels"}, "currency": {"EUR"}, "locale": {"fr"},
 		"address": {"12 rue des Lilas\n1000 Bruxelles"}, "phone": {"+32 2 123 45 67"}, "slot_step": {"30"},
 		"min_notice": {"1440"}, "max_horizon_days": {"60"}, "cancellation_window_hours": {"48"}, "no_show_fee": {"15"},
-		"payment_mode": {"deposit"}, "deposit_kind": {"fixed"}, "deposit_value": {"10,00"}}
+		"payment_mode": {"deposit"}, "deposit_kind": {"fixed"}, "deposit_value": {"10,00"},
+		"book_without_payment": {"on"}, "cancel_refund": {"credit"}, "deposit_name": {"arrhes"},
+		"policy_text": {"Merci de prévenir au moins 48 h à l'avance."}}
 }
 
 func selectedOption(p *testkit.Page, id string) string {
@@ -68,6 +72,10 @@ func TestSalonSettingsAreSavedAndRefusedFieldByField(t *testing.T) {
 	require.Equal(t, "fixed", selectedOption(page, "deposit_kind"))
 	require.Equal(t, "10,00", page.Value("#deposit_value"))
 	require.Equal(t, "12 rue des Lilas\n1000 Bruxelles", page.Text("#address"))
+	require.Equal(t, 1, page.Doc.Find("#book_without_payment[checked]").Length())
+	require.Equal(t, "credit", selectedOption(page, "cancel_refund"))
+	require.Equal(t, "arrhes", selectedOption(page, "deposit_name"))
+	require.Equal(t, "Merci de prévenir au moins 48 h à l'avance.", page.Text("#policy_text"))
 
 	set, err := env.Srv.Salons.Settings(t.Context(), s.ID)
 	require.NoError(t, err)
@@ -75,6 +83,10 @@ func TestSalonSettingsAreSavedAndRefusedFieldByField(t *testing.T) {
 	require.Equal(t, 24*time.Hour, set.MinNotice)
 	require.Equal(t, int64(1500), set.NoShowFeeCents)
 	require.Equal(t, payment.Rule{Mode: payment.ModeDeposit, DepositKind: payment.DepositFixed, DepositValue: 1000}, set.DefaultRule)
+	require.True(t, set.BookWithoutPayment)
+	require.Equal(t, salon.CreditOnCancel, set.CancelRefund)
+	require.Equal(t, salon.DepositArrhes, set.DepositName)
+	require.Equal(t, "Merci de prévenir au moins 48 h à l'avance.", set.PolicyText)
 	sal, err = env.Srv.Salons.Get(t.Context(), s.ID)
 	require.NoError(t, err)
 	require.Equal(t, "Institut Rose", sal.Name)
@@ -90,6 +102,45 @@ func TestSalonSettingsAreSavedAndRefusedFieldByField(t *testing.T) {
 	require.Equal(t, 422, p.Status)
 	require.Contains(t, p.FieldError("name"), "obligatoire")
 	require.Equal(t, 1, p.Doc.Find("html").Length(), "a boosted form gets the whole page back")
+}
+
+func TestBookingPolicySettingsHaveSafeDefaultsAndAreRefusedFieldByField(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Institut Conditions")
+	owner := env.Login(s.OwnerEmail)
+
+	page := owner.Get("/app/settings")
+	require.Equal(t, 0, page.Doc.Find("#book_without_payment[checked]").Length(), "off until the owner says so")
+	require.Equal(t, "refund", selectedOption(page, "cancel_refund"))
+	require.Equal(t, "acompte", selectedOption(page, "deposit_name"), "named acompte, or the law presumes arrhes")
+	require.Contains(t, page.Text("#policy"), "le double")
+	require.Equal(t, "/app/stripe", page.Doc.Find("#policy a").AttrOr("href", ""))
+
+	bad := salonSettingsForm("Institut Conditions")
+	bad.Set("cancel_refund", "cash")
+	bad.Set("deposit_name", "caution")
+	long := strings.Repeat("é", salon.MaxPolicyText+1)
+	bad.Set("policy_text", long)
+	bad.Del("book_without_payment")
+	p := owner.Post("/app/settings", bad)
+	require.Equal(t, 422, p.Status)
+	require.Contains(t, p.FieldError("cancel_refund"), "Choisissez")
+	require.Contains(t, p.FieldError("deposit_name"), "Choisissez")
+	require.Contains(t, p.FieldError("policy_text"), "1 000 caractères")
+	require.Empty(t, p.FieldError("name"))
+	require.Equal(t, long, p.Text("#policy_text"), "the text comes back as typed")
+	require.Equal(t, 0, p.Doc.Find("#book_without_payment[checked]").Length())
+
+	exact := salonSettingsForm("Institut Conditions")
+	exact.Set("policy_text", "  "+strings.Repeat("é", salon.MaxPolicyText)+"\r\n")
+	exact.Del("book_without_payment")
+	require.Equal(t, 303, owner.Post("/app/settings", exact).Status, "1 000 characters, not bytes")
+	set, err := env.Srv.Salons.Settings(t.Context(), s.ID)
+	require.NoError(t, err)
+	require.Equal(t, strings.Repeat("é", salon.MaxPolicyText), set.PolicyText, "trimmed")
+	require.False(t, set.BookWithoutPayment, "an unticked box turns it off")
+	require.Equal(t, salon.DepositArrhes, set.DepositName)
 }
 
 func TestOpeningHoursAreSavedAndShown(t *testing.T) {
@@ -172,7 +223,7 @@ func TestOnboardingChecklistMarksStepsDone(t *testing.T) {
 	require.Equal(t, "/app/services", home.Doc.Find("#step-services a").AttrOr("href", ""))
 	require.Equal(t, "/app/settings#hours", home.Doc.Find("#step-hours a").AttrOr("href", ""))
 	require.Equal(t, "/app/staff", home.Doc.Find("#step-staff a").AttrOr("href", ""))
-	require.Contains(t, home.Text("#step-stripe"), "Bientôt")
+	require.Equal(t, 0, home.Doc.Find("#step-stripe").Length(), "no Stripe on this installation: no step that can never be done")
 
 	_, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Soin", Duration: "30", Price: "30"})
 	require.NoError(t, err)
@@ -185,5 +236,5 @@ func TestOnboardingChecklistMarksStepsDone(t *testing.T) {
 	require.Equal(t, 4, home.Doc.Find(".checklist li.done").Length())
 	require.Equal(t, 1, home.Doc.Find("#step-hours.done").Length())
 	require.Equal(t, 1, home.Doc.Find("#step-staff.done").Length())
-	require.Equal(t, 0, home.Doc.Find("#step-stripe.done").Length())
+	require.Contains(t, home.Text("#onboarding-title + p"), "4 étape(s) terminée(s) sur 4")
 }

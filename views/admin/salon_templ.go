@@ -641,7 +641,7 @@ func AuditList(entries []admin.Entry) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				if t := detailText(e); t != "" {
+				if t := detailText(ctx, e); t != "" {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, "· <em>")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

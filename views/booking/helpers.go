@@ -54,7 +54,9 @@ func dayURL(slug string, s booking.Offered, staff string, d time.Time) string {
 	return "/b/" + slug + "/s/" + s.ID.String() + "?" + v.Encode()
 }
 
-func staffURL(slug string, s booking.Offered, staff string, d time.Time) string { return dayURL(slug, s, staff, d) }
+func staffURL(slug string, s booking.Offered, staff string, d time.Time) string {
+	return dayURL(slug, s, staff, d)
+}
 
 func slotsURL(slug string, s booking.Offered, staff string, d time.Time) string {
 	v := url.Values{"date": {d.Format(time.DateOnly)}}
