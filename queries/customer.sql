@@ -19,3 +19,85 @@ LIMIT 8;
 
 -- name: CustomerFindByEmail :many
 SELECT * FROM customers WHERE tenant_id = @tenant_id AND lower(email) = lower(@email::text) ORDER BY created_at LIMIT 1;
+
+-- name: CustomerRecord :one
+SELECT c.*, coalesce(cat.name, '')::text AS category_name, cat.payment_mode AS category_payment_mode,
+       coalesce(cat.discount_percent, 0)::int AS category_discount,
+       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0)::bigint AS balance_cents
+FROM customers c LEFT JOIN customer_categories cat ON cat.id = c.category_id
+WHERE c.tenant_id = @tenant_id AND c.id = @id;
+
+-- name: CustomerSave :execrows
+UPDATE customers SET first_name = @first_name, last_name = @last_name, email = @email, phone = @phone, gender = @gender,
+    address = @address, postal_code = @postal_code, city = @city, birth_date = @birth_date, note = @note,
+    email_transactional = @email_transactional, email_marketing = @email_marketing,
+    sms_transactional = @sms_transactional, sms_marketing = @sms_marketing,
+    payment_mode = @payment_mode, category_id = @category_id, updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id AND merged_into IS NULL AND erased_at IS NULL;
+
+-- name: CustomerSetPortal :execrows
+UPDATE customers SET portal_access = @portal_access, updated_at = now() WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: CustomerSetCategory :exec
+UPDATE customers SET category_id = @category_id WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: CustomerDuplicates :many
+-- Records that already use this email or phone, to offer instead of a new one.
+SELECT id, first_name, last_name, email, phone FROM customers
+WHERE tenant_id = @tenant_id AND merged_into IS NULL AND erased_at IS NULL AND id <> @except_id
+  AND ((@email::text <> '' AND lower(email) = lower(@email::text)) OR (@phone::text <> '' AND phone = @phone::text))
+ORDER BY created_at LIMIT 5;
+
+-- name: CustomerList :many
+-- The client list: search as you type over names, email and phone (trigram
+-- index on search_text), filters, sort, page.
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.portal_access,
+       coalesce(cat.name, '')::text AS category_name,
+       coalesce(b.balance, 0)::bigint AS balance_cents,
+       v.last_visit
+FROM customers c
+LEFT JOIN customer_categories cat ON cat.id = c.category_id
+LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
+                   WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id) b ON true
+LEFT JOIN LATERAL (SELECT max(a.starts_at) AS last_visit FROM appointments a
+                   WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.status = 'done') v ON true
+WHERE c.tenant_id = @tenant_id AND c.merged_into IS NULL AND c.erased_at IS NULL
+  AND (@search::text = '' OR c.search_text LIKE '%' || @search::text || '%')
+  AND (sqlc.narg(category_id)::uuid IS NULL OR c.category_id = sqlc.narg(category_id))
+  AND (NOT @owes::boolean OR coalesce(b.balance, 0) < 0)
+ORDER BY
+  CASE WHEN @sort::text = 'name' THEN lower(c.last_name || ' ' || c.first_name) END ASC,
+  CASE WHEN @sort::text = 'recent' THEN c.created_at END DESC,
+  CASE WHEN @sort::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
+  CASE WHEN @sort::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
+  c.id
+LIMIT @row_limit OFFSET @row_offset;
+
+-- name: CustomerCount :one
+SELECT count(*) FROM customers c
+WHERE c.tenant_id = @tenant_id AND c.merged_into IS NULL AND c.erased_at IS NULL
+  AND (@search::text = '' OR c.search_text LIKE '%' || @search::text || '%')
+  AND (sqlc.narg(category_id)::uuid IS NULL OR c.category_id = sqlc.narg(category_id))
+  AND (NOT @owes::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                                       WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0) < 0);
+
+-- name: CustomerVisits :many
+-- A client's visits, newest first, with what was booked and paid online.
+SELECT a.id, a.starts_at, a.ends_at, a.status, a.source, s.name AS staff_name,
+       coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
+                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), '')::text AS services,
+       coalesce((SELECT sum(x.price_cents) FROM appointment_services x
+                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), 0)::bigint AS price_cents,
+       coalesce((SELECT sum(CASE WHEN p.kind = 'refund' THEN -p.amount_cents ELSE p.amount_cents END) FROM payments p
+                 WHERE p.tenant_id = a.tenant_id AND p.appointment_id = a.id AND p.status = 'succeeded'
+                   AND p.kind <> 'card_imprint'), 0)::bigint AS paid_cents
+FROM appointments a JOIN staff_members s ON s.id = a.staff_id
+WHERE a.tenant_id = @tenant_id AND a.customer_id = @customer_id AND a.status <> 'pending'
+ORDER BY a.starts_at DESC
+LIMIT 200;
+
+-- name: CustomerTopServices :many
+SELECT x.name, count(*)::bigint AS times
+FROM appointment_services x JOIN appointments a ON a.id = x.appointment_id
+WHERE x.tenant_id = @tenant_id AND a.customer_id = @customer_id AND a.status IN ('done', 'arrived', 'booked', 'confirmed')
+GROUP BY x.name ORDER BY count(*) DESC, x.name LIMIT 3;

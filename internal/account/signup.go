@@ -8,6 +8,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -90,7 +92,11 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 		if err != nil {
 			return err
 		}
-		return tx.MembershipCreate(ctx, dbq.MembershipCreateParams{TenantID: res.SalonID, UserID: res.UserID, Role: RoleOwner})
+		if err := tx.MembershipCreate(ctx, dbq.MembershipCreateParams{TenantID: res.SalonID, UserID: res.UserID, Role: RoleOwner}); err != nil {
+			return err
+		}
+		lang, _ := i18n.Parse(locale)
+		return customer.SeedCategoriesTx(ctx, tx, res.SalonID, func(key string) string { return i18n.Tr(lang, "category."+key) })
 	})
 	if err != nil {
 		return SignupResult{}, fmt.Errorf("account: signup: %w", err)

@@ -1,29 +1,16 @@
 package account
 
 import (
-	"net/mail"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/carnet-salon/carnet/internal/contact"
 )
 
 // NormalizeEmail trims and lower-cases an email address.
-func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+func NormalizeEmail(s string) string { return contact.NormalizeEmail(s) }
 
 // CheckEmail returns the message key of what is wrong with an email, or "".
-func CheckEmail(email string) string {
-	if email == "" {
-		return "field.required"
-	}
-	addr, err := mail.ParseAddress(email)
-	if err != nil || addr.Address != email || addr.Name != "" || len(email) > 254 {
-		return "email.invalid"
-	}
-	domain := email[strings.LastIndex(email, "@")+1:]
-	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") {
-		return "email.invalid"
-	}
-	return ""
-}
+func CheckEmail(email string) string { return contact.CheckEmail(email) }
 
 // CheckName returns the message key of what is wrong with a person's or salon's name, or "".
 func CheckName(name string) string {

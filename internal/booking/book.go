@@ -33,8 +33,9 @@ type Input struct {
 	Email       string
 	Phone       string
 	Note        string
-	AcceptTerms bool // the cancellation policy, shown in plain words
-	SaveCard    bool // separate, unticked consent to keep the card (CNIL)
+	AcceptTerms bool   // the cancellation policy, shown in plain words
+	PolicyHash  string // the hash of the policy text the client read and accepted
+	SaveCard    bool   // separate, unticked consent to keep the card (CNIL)
 	IP          string
 	Lang        i18n.Lang
 }
@@ -162,10 +163,16 @@ func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Of
 	if err != nil {
 		return pending{}, err
 	}
-	rule, ok := pol.Effective(payment.Resolve("", "", off.Service.Rule, pol.Settings.DefaultRule))
+	rec, err := customer.RecordTx(ctx, tx, sal.ID, cust.ID)
+	if err != nil {
+		return pending{}, err
+	}
+	// The client's own mode, then their category's, then the service's, then the salon's.
+	rule, ok := pol.Effective(payment.Resolve(rec.PaymentMode, rec.CategoryMode, off.Service.Rule, pol.Settings.DefaultRule))
 	if !ok {
 		return pending{}, ErrByPhone
 	}
+	off.PriceCents = discounted(off.PriceCents, rec.Discount)
 	p := pending{customerID: cust.ID, rule: rule, due: rule.Due(off.PriceCents), email: c.email, name: c.first + " " + c.last,
 		saveCard: in.SaveCard || rule.Mode == payment.ModeCardImprint, lang: in.Lang, expires: now.Add(HoldTime)}
 	if rule.Mode == payment.ModeCardImprint && !in.SaveCard {
@@ -183,6 +190,11 @@ func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Of
 		return pending{}, err
 	}
 	policy := PolicyText(in.Lang, pol, rule, sal.Currency, off.PriceCents)
+	if PolicyHash(policy) != in.PolicyHash {
+		// Known now, the client's own terms (their mode, their category) differ
+		// from what they read: they must read and accept these instead.
+		return pending{}, &PolicyChanged{Rule: rule, Text: policy, PriceCents: off.PriceCents}
+	}
 	return p, b.insertBooking(ctx, tx, sal, in, c, tokenHash, policy, &p)
 }
 
@@ -232,10 +244,9 @@ func (b *Booking) insertBooking(ctx context.Context, tx store.Tx, sal salon.Salo
 	if p.rule.NeedsStripe() {
 		status, acct = "awaiting_payment", &p.account
 	}
-	sum := sha256.Sum256([]byte(policy))
 	bk, err := tx.BookingCreate(ctx, dbq.BookingCreateParams{TenantID: sal.ID, AppointmentID: p.appointmentID, CustomerID: p.customerID,
 		Lang: string(in.Lang), Email: c.email, PaymentMode: p.rule.Mode, AmountDueCents: p.due,
-		Currency: sal.Currency, Status: status, StripeAccountID: acct, PolicyText: policy, PolicyHash: hex.EncodeToString(sum[:]),
+		Currency: sal.Currency, Status: status, StripeAccountID: acct, PolicyText: policy, PolicyHash: PolicyHash(policy),
 		CardConsent: p.saveCard, ConsentAt: b.Clock.Now(), ConsentIp: in.IP})
 	if err != nil {
 		return err
@@ -311,3 +322,27 @@ func (b *Booking) abandon(ctx context.Context, salonID uuid.UUID, p pending) {
 func (b *Booking) manageURL(sal salon.Salon, token string) string {
 	return b.BaseURL + "/b/" + sal.Slug + "/m/" + token
 }
+
+// discounted applies a category's discount (employees' prices), rounded to the cent.
+func discounted(price int64, percent int) int64 {
+	if percent <= 0 {
+		return price
+	}
+	return (price*int64(100-percent) + 50) / 100
+}
+
+// PolicyHash identifies a policy text: what was shown is what is accepted.
+func PolicyHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// PolicyChanged says the terms that apply to this client differ from the ones
+// they accepted; nothing was booked.
+type PolicyChanged struct {
+	Rule       payment.Rule
+	Text       string
+	PriceCents int64
+}
+
+func (e *PolicyChanged) Error() string { return "booking: the client's terms differ from the ones shown" }

@@ -32,7 +32,9 @@ func TestADepositBookingIsPaidOnTheSalonsAccountAndConfirmedByTheWebhookOnce(t *
 	require.Contains(t, details.Text("button[type=submit]"), "15,00")
 
 	email := "lea-" + s.salon.Slug + "@example.com"
-	p := c.Post(s.servicePath()+"/book", bookForm(s.at("09:00"), email))
+	form := bookForm(s.at("09:00"), email)
+	form.Set("policy_hash", details.Value("input[name=policy_hash]"))
+	p := c.Post(s.servicePath()+"/book", form)
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
 	require.True(t, strings.HasPrefix(p.Location(), "https://checkout.stripe.com/"), p.Location())
 

@@ -105,13 +105,23 @@ func bookForm(start time.Time, email string) url.Values {
 		"email": {email}, "phone": {"06 12 34 56 78"}, "accept_terms": {"1"}}
 }
 
-// book submits the form as a new visitor and returns the answer.
+// book opens the details page as a new visitor, then submits the form with
+// the policy that page showed, and returns the answer.
 func (s shop) book(start time.Time, email string, extra url.Values) *testkit.Page {
+	c := s.env.NewClient()
 	form := bookForm(start, email)
+	form.Set("policy_hash", s.shownPolicy(c, start))
 	for k, v := range extra {
 		form[k] = v
 	}
-	return s.env.NewClient().Post(s.servicePath()+"/book", form)
+	return c.Post(s.servicePath()+"/book", form)
+}
+
+// shownPolicy is the hash of the policy the details page shows for a time.
+func (s shop) shownPolicy(c *testkit.Client, start time.Time) string {
+	page := c.Get(s.servicePath() + "/book?start=" + url.QueryEscape(start.Format(time.RFC3339)))
+	require.Equal(s.t, 200, page.Status)
+	return page.Value("input[name=policy_hash]")
 }
 
 // lastSession is the last Checkout Session Carnet created.

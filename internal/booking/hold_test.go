@@ -87,6 +87,7 @@ func TestFiftyClientsRacingForOneSlotOnThePublicPageLetExactlyOneHoldIt(t *testi
 	}
 	warm.Wait()
 
+	policy := s.shownPolicy(s.env.NewClient(), start)
 	type result struct{ status int }
 	results := make([]result, racers)
 	reqs := make([]*http.Request, racers)
@@ -97,6 +98,7 @@ func TestFiftyClientsRacingForOneSlotOnThePublicPageLetExactlyOneHoldIt(t *testi
 		form := bookForm(start, fmt.Sprintf("racer%d-%s@example.com", i, s.salon.Slug))
 		form.Set("phone", fmt.Sprintf("06 12 34 %02d %02d", i/100, i%100))
 		form.Set("_csrf", c.CSRF())
+		form.Set("policy_hash", policy)
 		req, err := http.NewRequest("POST", s.env.URL+s.servicePath()+"/book", strings.NewReader(form.Encode()))
 		require.NoError(t, err)
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

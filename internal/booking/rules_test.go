@@ -83,6 +83,7 @@ func TestBookingSubmissionsAreRateLimitedPerAddressAndPerContact(t *testing.T) {
 	for i := 1; i <= 11; i++ {
 		form := bookForm(s.at("10:00"), fmt.Sprintf("addr%d-%s", i, "not-an-email"))
 		form.Set("phone", fmt.Sprintf("06 11 11 11 %02d", i))
+		form.Set("policy_hash", s.shownPolicy(c, s.at("10:00")))
 		p := c.Post(s.servicePath()+"/book", form)
 		if i <= 10 {
 			require.Equal(t, 422, p.Status, "attempt %d", i)
@@ -94,7 +95,9 @@ func TestBookingSubmissionsAreRateLimitedPerAddressAndPerContact(t *testing.T) {
 	// One phone number from many addresses: 5 an hour.
 	for i := 1; i <= 6; i++ {
 		form := bookForm(s.at("10:00"), "same-contact")
-		p := s.env.NewClient().Post(s.servicePath()+"/book", form)
+		c := s.env.NewClient()
+		form.Set("policy_hash", s.shownPolicy(c, s.at("10:00")))
+		p := c.Post(s.servicePath()+"/book", form)
 		if i <= 5 {
 			require.Equal(t, 422, p.Status, "attempt %d", i)
 		} else {

@@ -79,7 +79,22 @@ func ResolveTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, in QuickInpu
 		}
 	}
 	r, err := tx.CustomerCreate(ctx, dbq.CustomerCreateParams{TenantID: salonID, FirstName: first, LastName: last, Phone: phone})
-	return fromRow(r), err
+	if err != nil {
+		return Customer{}, err
+	}
+	return fromRow(r), joinDefaultCategoryTx(ctx, tx, salonID, r.ID)
+}
+
+// joinDefaultCategoryTx puts a new client in the salon's default category.
+func joinDefaultCategoryTx(ctx context.Context, tx store.Tx, salonID, id uuid.UUID) error {
+	def, err := tx.CustomerCategoryDefault(ctx, salonID)
+	if store.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return tx.CustomerSetCategory(ctx, dbq.CustomerSetCategoryParams{TenantID: salonID, ID: id, CategoryID: &def.ID})
 }
 
 // Search finds a few clients by the start of a name or by phone digits, for
@@ -142,5 +157,12 @@ func FindOrCreateOnlineTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, i
 	}
 	r, err := tx.CustomerCreate(ctx, dbq.CustomerCreateParams{TenantID: salonID, FirstName: in.FirstName, LastName: in.LastName,
 		Phone: in.Phone, Email: in.Email})
-	return fromRow(r), true, err
+	if err != nil {
+		return Customer{}, false, err
+	}
+	// A client who books online can use the portal with the email they gave.
+	if _, err := tx.CustomerSetPortal(ctx, dbq.CustomerSetPortalParams{TenantID: salonID, ID: r.ID, PortalAccess: "open"}); err != nil {
+		return Customer{}, false, err
+	}
+	return fromRow(r), true, joinDefaultCategoryTx(ctx, tx, salonID, r.ID)
 }

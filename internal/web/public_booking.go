@@ -198,7 +198,21 @@ func (s *Server) handlePublicDetails(c *fiber.Ctx) error {
 	return s.render(c, bookingview.DetailsPage(d), nil)
 }
 
-var bookingFields = []string{"start", "staff", "first_name", "last_name", "email", "phone", "note", "accept_terms", "save_card"}
+var bookingFields = []string{"start", "staff", "first_name", "last_name", "email", "phone", "note", "accept_terms", "save_card", "policy_hash"}
+
+// policyChanged shows the client the terms that apply to them, to accept
+// again: what they read must be what they agree to.
+func (s *Server) policyChanged(c *fiber.Ctx, o booking.Offer, off booking.Offered, f ui.Form, ch *booking.PolicyChanged) error {
+	delete(f.Values, "accept_terms")
+	d, err := s.details(c, o, off, f)
+	if err != nil {
+		return err
+	}
+	d.Rule, d.Policy, d.Changed = ch.Rule, ch.Text, true
+	d.Service.PriceCents = ch.PriceCents
+	c.Status(fiber.StatusConflict)
+	return s.render(c, bookingview.DetailsPage(d), nil)
+}
 
 func (s *Server) handlePublicBook(c *fiber.Ctx) error {
 	o, off, err := s.offered(c)
@@ -212,9 +226,14 @@ func (s *Server) handlePublicBook(c *fiber.Ctx) error {
 	res, err := s.Booking.Book(ctx(c), o.Salon, off, booking.Input{ServiceID: off.ID, StaffID: chosenStaffID(f.Get("staff"), off),
 		Start: f.Get("start"), FirstName: f.Get("first_name"), LastName: f.Get("last_name"), Email: f.Get("email"),
 		Phone: f.Get("phone"), Note: f.Get("note"), AcceptTerms: f.Get("accept_terms") != "", SaveCard: f.Get("save_card") != "",
+		PolicyHash: f.Get("policy_hash"),
 		IP: s.clientIP(c), Lang: i18n.LangFrom(ctx(c))})
 	if errors.Is(err, booking.ErrSlotGone) {
 		return s.slotGone(c, o, off)
+	}
+	var changed *booking.PolicyChanged
+	if errors.As(err, &changed) {
+		return s.policyChanged(c, o, off, f, changed)
 	}
 	if err != nil {
 		if !refused(c, &f, err) {

@@ -65,7 +65,7 @@ INSERT INTO appointments (tenant_id, staff_id, customer_id, starts_at, ends_at, 
                           hold_expires_at, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
         $10, $11)
-RETURNING id, tenant_id, staff_id, customer_id, starts_at, ends_at, busy_until, status, source, note, hold_expires_at, cancelled_at, created_by, created_at, updated_at
+RETURNING id, tenant_id, staff_id, customer_id, starts_at, ends_at, busy_until, status, source, note, hold_expires_at, cancelled_at, created_by, created_at, updated_at, reminder_sent_at
 `
 
 type AppointmentCreateParams struct {
@@ -113,12 +113,13 @@ func (q *Queries) AppointmentCreate(ctx context.Context, arg AppointmentCreatePa
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ReminderSentAt,
 	)
 	return i, err
 }
 
 const appointmentGet = `-- name: AppointmentGet :one
-SELECT a.id, a.tenant_id, a.staff_id, a.customer_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note, a.hold_expires_at, a.cancelled_at, a.created_by, a.created_at, a.updated_at, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color
+SELECT a.id, a.tenant_id, a.staff_id, a.customer_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note, a.hold_expires_at, a.cancelled_at, a.created_by, a.created_at, a.updated_at, a.reminder_sent_at, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color
 FROM appointments a
 JOIN customers c ON c.id = a.customer_id
 JOIN staff_members s ON s.id = a.staff_id
@@ -131,27 +132,28 @@ type AppointmentGetParams struct {
 }
 
 type AppointmentGetRow struct {
-	ID            uuid.UUID
-	TenantID      uuid.UUID
-	StaffID       uuid.UUID
-	CustomerID    uuid.UUID
-	StartsAt      time.Time
-	EndsAt        time.Time
-	BusyUntil     time.Time
-	Status        string
-	Source        string
-	Note          string
-	HoldExpiresAt *time.Time
-	CancelledAt   *time.Time
-	CreatedBy     *uuid.UUID
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	FirstName     string
-	LastName      string
-	Phone         string
-	Email         string
-	StaffName     string
-	StaffColor    int16
+	ID             uuid.UUID
+	TenantID       uuid.UUID
+	StaffID        uuid.UUID
+	CustomerID     uuid.UUID
+	StartsAt       time.Time
+	EndsAt         time.Time
+	BusyUntil      time.Time
+	Status         string
+	Source         string
+	Note           string
+	HoldExpiresAt  *time.Time
+	CancelledAt    *time.Time
+	CreatedBy      *uuid.UUID
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	ReminderSentAt *time.Time
+	FirstName      string
+	LastName       string
+	Phone          string
+	Email          string
+	StaffName      string
+	StaffColor     int16
 }
 
 func (q *Queries) AppointmentGet(ctx context.Context, arg AppointmentGetParams) (AppointmentGetRow, error) {
@@ -173,6 +175,7 @@ func (q *Queries) AppointmentGet(ctx context.Context, arg AppointmentGetParams) 
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ReminderSentAt,
 		&i.FirstName,
 		&i.LastName,
 		&i.Phone,

@@ -7,14 +7,43 @@ package dbq
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
 
+const customerCount = `-- name: CustomerCount :one
+SELECT count(*) FROM customers c
+WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.erased_at IS NULL
+  AND ($2::text = '' OR c.search_text LIKE '%' || $2::text || '%')
+  AND ($3::uuid IS NULL OR c.category_id = $3)
+  AND (NOT $4::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                                       WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0) < 0)
+`
+
+type CustomerCountParams struct {
+	TenantID   uuid.UUID
+	Search     string
+	CategoryID *uuid.UUID
+	Owes       bool
+}
+
+func (q *Queries) CustomerCount(ctx context.Context, arg CustomerCountParams) (int64, error) {
+	row := q.db.QueryRow(ctx, customerCount,
+		arg.TenantID,
+		arg.Search,
+		arg.CategoryID,
+		arg.Owes,
+	)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const customerCreate = `-- name: CustomerCreate :one
 INSERT INTO customers (tenant_id, first_name, last_name, phone, email)
 VALUES ($1, $2, $3, $4, $5)
-RETURNING id, tenant_id, first_name, last_name, phone, email, created_at, updated_at
+RETURNING id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text
 `
 
 type CustomerCreateParams struct {
@@ -43,12 +72,82 @@ func (q *Queries) CustomerCreate(ctx context.Context, arg CustomerCreateParams) 
 		&i.Email,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Gender,
+		&i.Address,
+		&i.PostalCode,
+		&i.City,
+		&i.BirthDate,
+		&i.Note,
+		&i.EmailTransactional,
+		&i.EmailMarketing,
+		&i.SmsTransactional,
+		&i.SmsMarketing,
+		&i.PaymentMode,
+		&i.CategoryID,
+		&i.PortalAccess,
+		&i.MergedInto,
+		&i.ErasedAt,
+		&i.SearchText,
 	)
 	return i, err
 }
 
+const customerDuplicates = `-- name: CustomerDuplicates :many
+SELECT id, first_name, last_name, email, phone FROM customers
+WHERE tenant_id = $1 AND merged_into IS NULL AND erased_at IS NULL AND id <> $2
+  AND (($3::text <> '' AND lower(email) = lower($3::text)) OR ($4::text <> '' AND phone = $4::text))
+ORDER BY created_at LIMIT 5
+`
+
+type CustomerDuplicatesParams struct {
+	TenantID uuid.UUID
+	ExceptID uuid.UUID
+	Email    string
+	Phone    string
+}
+
+type CustomerDuplicatesRow struct {
+	ID        uuid.UUID
+	FirstName string
+	LastName  string
+	Email     string
+	Phone     string
+}
+
+// Records that already use this email or phone, to offer instead of a new one.
+func (q *Queries) CustomerDuplicates(ctx context.Context, arg CustomerDuplicatesParams) ([]CustomerDuplicatesRow, error) {
+	rows, err := q.db.Query(ctx, customerDuplicates,
+		arg.TenantID,
+		arg.ExceptID,
+		arg.Email,
+		arg.Phone,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerDuplicatesRow{}
+	for rows.Next() {
+		var i CustomerDuplicatesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.FirstName,
+			&i.LastName,
+			&i.Email,
+			&i.Phone,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const customerFindByEmail = `-- name: CustomerFindByEmail :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) ORDER BY created_at LIMIT 1
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) ORDER BY created_at LIMIT 1
 `
 
 type CustomerFindByEmailParams struct {
@@ -74,6 +173,22 @@ func (q *Queries) CustomerFindByEmail(ctx context.Context, arg CustomerFindByEma
 			&i.Email,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.Gender,
+			&i.Address,
+			&i.PostalCode,
+			&i.City,
+			&i.BirthDate,
+			&i.Note,
+			&i.EmailTransactional,
+			&i.EmailMarketing,
+			&i.SmsTransactional,
+			&i.SmsMarketing,
+			&i.PaymentMode,
+			&i.CategoryID,
+			&i.PortalAccess,
+			&i.MergedInto,
+			&i.ErasedAt,
+			&i.SearchText,
 		); err != nil {
 			return nil, err
 		}
@@ -86,7 +201,7 @@ func (q *Queries) CustomerFindByEmail(ctx context.Context, arg CustomerFindByEma
 }
 
 const customerFindByPhone = `-- name: CustomerFindByPhone :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers WHERE tenant_id = $1 AND phone = $2 ORDER BY created_at LIMIT 5
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND phone = $2 ORDER BY created_at LIMIT 5
 `
 
 type CustomerFindByPhoneParams struct {
@@ -112,6 +227,22 @@ func (q *Queries) CustomerFindByPhone(ctx context.Context, arg CustomerFindByPho
 			&i.Email,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.Gender,
+			&i.Address,
+			&i.PostalCode,
+			&i.City,
+			&i.BirthDate,
+			&i.Note,
+			&i.EmailTransactional,
+			&i.EmailMarketing,
+			&i.SmsTransactional,
+			&i.SmsMarketing,
+			&i.PaymentMode,
+			&i.CategoryID,
+			&i.PortalAccess,
+			&i.MergedInto,
+			&i.ErasedAt,
+			&i.SearchText,
 		); err != nil {
 			return nil, err
 		}
@@ -124,7 +255,7 @@ func (q *Queries) CustomerFindByPhone(ctx context.Context, arg CustomerFindByPho
 }
 
 const customerGet = `-- name: CustomerGet :one
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND id = $2
 `
 
 type CustomerGetParams struct {
@@ -144,12 +275,116 @@ func (q *Queries) CustomerGet(ctx context.Context, arg CustomerGetParams) (Custo
 		&i.Email,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Gender,
+		&i.Address,
+		&i.PostalCode,
+		&i.City,
+		&i.BirthDate,
+		&i.Note,
+		&i.EmailTransactional,
+		&i.EmailMarketing,
+		&i.SmsTransactional,
+		&i.SmsMarketing,
+		&i.PaymentMode,
+		&i.CategoryID,
+		&i.PortalAccess,
+		&i.MergedInto,
+		&i.ErasedAt,
+		&i.SearchText,
 	)
 	return i, err
 }
 
+const customerList = `-- name: CustomerList :many
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.portal_access,
+       coalesce(cat.name, '')::text AS category_name,
+       coalesce(b.balance, 0)::bigint AS balance_cents,
+       v.last_visit
+FROM customers c
+LEFT JOIN customer_categories cat ON cat.id = c.category_id
+LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
+                   WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id) b ON true
+LEFT JOIN LATERAL (SELECT max(a.starts_at) AS last_visit FROM appointments a
+                   WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.status = 'done') v ON true
+WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.erased_at IS NULL
+  AND ($2::text = '' OR c.search_text LIKE '%' || $2::text || '%')
+  AND ($3::uuid IS NULL OR c.category_id = $3)
+  AND (NOT $4::boolean OR coalesce(b.balance, 0) < 0)
+ORDER BY
+  CASE WHEN $5::text = 'name' THEN lower(c.last_name || ' ' || c.first_name) END ASC,
+  CASE WHEN $5::text = 'recent' THEN c.created_at END DESC,
+  CASE WHEN $5::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
+  CASE WHEN $5::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
+  c.id
+LIMIT $7 OFFSET $6
+`
+
+type CustomerListParams struct {
+	TenantID   uuid.UUID
+	Search     string
+	CategoryID *uuid.UUID
+	Owes       bool
+	Sort       string
+	RowOffset  int32
+	RowLimit   int32
+}
+
+type CustomerListRow struct {
+	ID           uuid.UUID
+	FirstName    string
+	LastName     string
+	Email        string
+	Phone        string
+	CreatedAt    time.Time
+	PortalAccess string
+	CategoryName string
+	BalanceCents int64
+	LastVisit    interface{}
+}
+
+// The client list: search as you type over names, email and phone (trigram
+// index on search_text), filters, sort, page.
+func (q *Queries) CustomerList(ctx context.Context, arg CustomerListParams) ([]CustomerListRow, error) {
+	rows, err := q.db.Query(ctx, customerList,
+		arg.TenantID,
+		arg.Search,
+		arg.CategoryID,
+		arg.Owes,
+		arg.Sort,
+		arg.RowOffset,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerListRow{}
+	for rows.Next() {
+		var i CustomerListRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.FirstName,
+			&i.LastName,
+			&i.Email,
+			&i.Phone,
+			&i.CreatedAt,
+			&i.PortalAccess,
+			&i.CategoryName,
+			&i.BalanceCents,
+			&i.LastVisit,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const customerQuickSearch = `-- name: CustomerQuickSearch :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at FROM customers
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers
 WHERE tenant_id = $1
   AND (last_name ILIKE $2::text || '%' OR first_name ILIKE $2::text || '%' OR ($3::text <> '' AND phone LIKE '%' || $3::text || '%'))
 ORDER BY last_name, first_name
@@ -181,6 +416,292 @@ func (q *Queries) CustomerQuickSearch(ctx context.Context, arg CustomerQuickSear
 			&i.Email,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.Gender,
+			&i.Address,
+			&i.PostalCode,
+			&i.City,
+			&i.BirthDate,
+			&i.Note,
+			&i.EmailTransactional,
+			&i.EmailMarketing,
+			&i.SmsTransactional,
+			&i.SmsMarketing,
+			&i.PaymentMode,
+			&i.CategoryID,
+			&i.PortalAccess,
+			&i.MergedInto,
+			&i.ErasedAt,
+			&i.SearchText,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const customerRecord = `-- name: CustomerRecord :one
+SELECT c.id, c.tenant_id, c.first_name, c.last_name, c.phone, c.email, c.created_at, c.updated_at, c.gender, c.address, c.postal_code, c.city, c.birth_date, c.note, c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing, c.payment_mode, c.category_id, c.portal_access, c.merged_into, c.erased_at, c.search_text, coalesce(cat.name, '')::text AS category_name, cat.payment_mode AS category_payment_mode,
+       coalesce(cat.discount_percent, 0)::int AS category_discount,
+       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0)::bigint AS balance_cents
+FROM customers c LEFT JOIN customer_categories cat ON cat.id = c.category_id
+WHERE c.tenant_id = $1 AND c.id = $2
+`
+
+type CustomerRecordParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+type CustomerRecordRow struct {
+	ID                  uuid.UUID
+	TenantID            uuid.UUID
+	FirstName           string
+	LastName            string
+	Phone               string
+	Email               string
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+	Gender              string
+	Address             string
+	PostalCode          string
+	City                string
+	BirthDate           *time.Time
+	Note                string
+	EmailTransactional  bool
+	EmailMarketing      bool
+	SmsTransactional    bool
+	SmsMarketing        bool
+	PaymentMode         string
+	CategoryID          *uuid.UUID
+	PortalAccess        string
+	MergedInto          *uuid.UUID
+	ErasedAt            *time.Time
+	SearchText          *string
+	CategoryName        string
+	CategoryPaymentMode *string
+	CategoryDiscount    int32
+	BalanceCents        int64
+}
+
+func (q *Queries) CustomerRecord(ctx context.Context, arg CustomerRecordParams) (CustomerRecordRow, error) {
+	row := q.db.QueryRow(ctx, customerRecord, arg.TenantID, arg.ID)
+	var i CustomerRecordRow
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.FirstName,
+		&i.LastName,
+		&i.Phone,
+		&i.Email,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.Gender,
+		&i.Address,
+		&i.PostalCode,
+		&i.City,
+		&i.BirthDate,
+		&i.Note,
+		&i.EmailTransactional,
+		&i.EmailMarketing,
+		&i.SmsTransactional,
+		&i.SmsMarketing,
+		&i.PaymentMode,
+		&i.CategoryID,
+		&i.PortalAccess,
+		&i.MergedInto,
+		&i.ErasedAt,
+		&i.SearchText,
+		&i.CategoryName,
+		&i.CategoryPaymentMode,
+		&i.CategoryDiscount,
+		&i.BalanceCents,
+	)
+	return i, err
+}
+
+const customerSave = `-- name: CustomerSave :execrows
+UPDATE customers SET first_name = $1, last_name = $2, email = $3, phone = $4, gender = $5,
+    address = $6, postal_code = $7, city = $8, birth_date = $9, note = $10,
+    email_transactional = $11, email_marketing = $12,
+    sms_transactional = $13, sms_marketing = $14,
+    payment_mode = $15, category_id = $16, updated_at = now()
+WHERE tenant_id = $17 AND id = $18 AND merged_into IS NULL AND erased_at IS NULL
+`
+
+type CustomerSaveParams struct {
+	FirstName          string
+	LastName           string
+	Email              string
+	Phone              string
+	Gender             string
+	Address            string
+	PostalCode         string
+	City               string
+	BirthDate          *time.Time
+	Note               string
+	EmailTransactional bool
+	EmailMarketing     bool
+	SmsTransactional   bool
+	SmsMarketing       bool
+	PaymentMode        string
+	CategoryID         *uuid.UUID
+	TenantID           uuid.UUID
+	ID                 uuid.UUID
+}
+
+func (q *Queries) CustomerSave(ctx context.Context, arg CustomerSaveParams) (int64, error) {
+	result, err := q.db.Exec(ctx, customerSave,
+		arg.FirstName,
+		arg.LastName,
+		arg.Email,
+		arg.Phone,
+		arg.Gender,
+		arg.Address,
+		arg.PostalCode,
+		arg.City,
+		arg.BirthDate,
+		arg.Note,
+		arg.EmailTransactional,
+		arg.EmailMarketing,
+		arg.SmsTransactional,
+		arg.SmsMarketing,
+		arg.PaymentMode,
+		arg.CategoryID,
+		arg.TenantID,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const customerSetCategory = `-- name: CustomerSetCategory :exec
+UPDATE customers SET category_id = $1 WHERE tenant_id = $2 AND id = $3
+`
+
+type CustomerSetCategoryParams struct {
+	CategoryID *uuid.UUID
+	TenantID   uuid.UUID
+	ID         uuid.UUID
+}
+
+func (q *Queries) CustomerSetCategory(ctx context.Context, arg CustomerSetCategoryParams) error {
+	_, err := q.db.Exec(ctx, customerSetCategory, arg.CategoryID, arg.TenantID, arg.ID)
+	return err
+}
+
+const customerSetPortal = `-- name: CustomerSetPortal :execrows
+UPDATE customers SET portal_access = $1, updated_at = now() WHERE tenant_id = $2 AND id = $3
+`
+
+type CustomerSetPortalParams struct {
+	PortalAccess string
+	TenantID     uuid.UUID
+	ID           uuid.UUID
+}
+
+func (q *Queries) CustomerSetPortal(ctx context.Context, arg CustomerSetPortalParams) (int64, error) {
+	result, err := q.db.Exec(ctx, customerSetPortal, arg.PortalAccess, arg.TenantID, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const customerTopServices = `-- name: CustomerTopServices :many
+SELECT x.name, count(*)::bigint AS times
+FROM appointment_services x JOIN appointments a ON a.id = x.appointment_id
+WHERE x.tenant_id = $1 AND a.customer_id = $2 AND a.status IN ('done', 'arrived', 'booked', 'confirmed')
+GROUP BY x.name ORDER BY count(*) DESC, x.name LIMIT 3
+`
+
+type CustomerTopServicesParams struct {
+	TenantID   uuid.UUID
+	CustomerID uuid.UUID
+}
+
+type CustomerTopServicesRow struct {
+	Name  string
+	Times int64
+}
+
+func (q *Queries) CustomerTopServices(ctx context.Context, arg CustomerTopServicesParams) ([]CustomerTopServicesRow, error) {
+	rows, err := q.db.Query(ctx, customerTopServices, arg.TenantID, arg.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerTopServicesRow{}
+	for rows.Next() {
+		var i CustomerTopServicesRow
+		if err := rows.Scan(&i.Name, &i.Times); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const customerVisits = `-- name: CustomerVisits :many
+SELECT a.id, a.starts_at, a.ends_at, a.status, a.source, s.name AS staff_name,
+       coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
+                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), '')::text AS services,
+       coalesce((SELECT sum(x.price_cents) FROM appointment_services x
+                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), 0)::bigint AS price_cents,
+       coalesce((SELECT sum(CASE WHEN p.kind = 'refund' THEN -p.amount_cents ELSE p.amount_cents END) FROM payments p
+                 WHERE p.tenant_id = a.tenant_id AND p.appointment_id = a.id AND p.status = 'succeeded'
+                   AND p.kind <> 'card_imprint'), 0)::bigint AS paid_cents
+FROM appointments a JOIN staff_members s ON s.id = a.staff_id
+WHERE a.tenant_id = $1 AND a.customer_id = $2 AND a.status <> 'pending'
+ORDER BY a.starts_at DESC
+LIMIT 200
+`
+
+type CustomerVisitsParams struct {
+	TenantID   uuid.UUID
+	CustomerID uuid.UUID
+}
+
+type CustomerVisitsRow struct {
+	ID         uuid.UUID
+	StartsAt   time.Time
+	EndsAt     time.Time
+	Status     string
+	Source     string
+	StaffName  string
+	Services   string
+	PriceCents int64
+	PaidCents  int64
+}
+
+// A client's visits, newest first, with what was booked and paid online.
+func (q *Queries) CustomerVisits(ctx context.Context, arg CustomerVisitsParams) ([]CustomerVisitsRow, error) {
+	rows, err := q.db.Query(ctx, customerVisits, arg.TenantID, arg.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerVisitsRow{}
+	for rows.Next() {
+		var i CustomerVisitsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.StartsAt,
+			&i.EndsAt,
+			&i.Status,
+			&i.Source,
+			&i.StaffName,
+			&i.Services,
+			&i.PriceCents,
+			&i.PaidCents,
 		); err != nil {
 			return nil, err
 		}

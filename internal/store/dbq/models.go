@@ -12,21 +12,22 @@ import (
 )
 
 type Appointment struct {
-	ID            uuid.UUID
-	TenantID      uuid.UUID
-	StaffID       uuid.UUID
-	CustomerID    uuid.UUID
-	StartsAt      time.Time
-	EndsAt        time.Time
-	BusyUntil     time.Time
-	Status        string
-	Source        string
-	Note          string
-	HoldExpiresAt *time.Time
-	CancelledAt   *time.Time
-	CreatedBy     *uuid.UUID
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	ID             uuid.UUID
+	TenantID       uuid.UUID
+	StaffID        uuid.UUID
+	CustomerID     uuid.UUID
+	StartsAt       time.Time
+	EndsAt         time.Time
+	BusyUntil      time.Time
+	Status         string
+	Source         string
+	Note           string
+	HoldExpiresAt  *time.Time
+	CancelledAt    *time.Time
+	CreatedBy      *uuid.UUID
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	ReminderSentAt *time.Time
 }
 
 type AppointmentService struct {
@@ -93,14 +94,55 @@ type Closure struct {
 }
 
 type Customer struct {
-	ID        uuid.UUID
-	TenantID  uuid.UUID
-	FirstName string
-	LastName  string
-	Phone     string
-	Email     string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID                 uuid.UUID
+	TenantID           uuid.UUID
+	FirstName          string
+	LastName           string
+	Phone              string
+	Email              string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+	Gender             string
+	Address            string
+	PostalCode         string
+	City               string
+	BirthDate          *time.Time
+	Note               string
+	EmailTransactional bool
+	EmailMarketing     bool
+	SmsTransactional   bool
+	SmsMarketing       bool
+	PaymentMode        string
+	CategoryID         *uuid.UUID
+	PortalAccess       string
+	MergedInto         *uuid.UUID
+	ErasedAt           *time.Time
+	SearchText         *string
+}
+
+type CustomerCategory struct {
+	ID              uuid.UUID
+	TenantID        uuid.UUID
+	Name            string
+	PaymentMode     *string
+	DiscountPercent int32
+	IsDefault       bool
+	Position        int32
+	CreatedAt       time.Time
+}
+
+type CustomerLedger struct {
+	ID            uuid.UUID
+	TenantID      uuid.UUID
+	CustomerID    uuid.UUID
+	AmountCents   int64
+	Currency      string
+	Reason        string
+	Note          string
+	AppointmentID *uuid.UUID
+	PaymentID     *uuid.UUID
+	CreatedBy     *uuid.UUID
+	CreatedAt     time.Time
 }
 
 type CustomerStripe struct {
@@ -130,6 +172,36 @@ type Membership struct {
 	UserID    uuid.UUID
 	Role      string
 	CreatedAt time.Time
+}
+
+type Message struct {
+	ID            uuid.UUID
+	TenantID      uuid.UUID
+	CustomerID    *uuid.UUID
+	AppointmentID *uuid.UUID
+	Channel       string
+	Kind          string
+	Purpose       string
+	ToAddress     string
+	Subject       string
+	Body          string
+	Status        string
+	Attempts      int32
+	LastError     string
+	SkipReason    string
+	CreatedBy     *uuid.UUID
+	CreatedAt     time.Time
+	SentAt        *time.Time
+}
+
+type MessageTemplate struct {
+	TenantID  uuid.UUID
+	Kind      string
+	Lang      string
+	Channel   string
+	Subject   string
+	Body      string
+	UpdatedAt time.Time
 }
 
 type OpeningHour struct {
@@ -181,6 +253,15 @@ type PlatformSetting struct {
 	UpdatedBy     *uuid.UUID
 }
 
+type PortalLink struct {
+	TokenHash  []byte
+	TenantID   uuid.UUID
+	CustomerID uuid.UUID
+	ExpiresAt  time.Time
+	UsedAt     *time.Time
+	CreatedAt  time.Time
+}
+
 type Product struct {
 	ID         uuid.UUID
 	TenantID   uuid.UUID
@@ -210,6 +291,8 @@ type SalonSetting struct {
 	CancelRefund            string
 	DepositName             string
 	PolicyText              string
+	ReminderHours           int32
+	ReminderSms             bool
 }
 
 type SalonStripe struct {
@@ -293,6 +376,22 @@ type StripeEvent struct {
 	ReceivedAt  time.Time
 	ProcessedAt *time.Time
 	Outcome     string
+}
+
+type TechnicalSheet struct {
+	ID            uuid.UUID
+	TenantID      uuid.UUID
+	CustomerID    uuid.UUID
+	AppointmentID *uuid.UUID
+	SheetDate     time.Time
+	Title         string
+	Products      string
+	Settings      string
+	Reactions     string
+	Notes         string
+	CreatedBy     *uuid.UUID
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 type Tenant struct {

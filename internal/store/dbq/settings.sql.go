@@ -21,7 +21,7 @@ func (q *Queries) SalonSettingsCreate(ctx context.Context, tenantID uuid.UUID) e
 }
 
 const salonSettingsGet = `-- name: SalonSettingsGet :one
-SELECT tenant_id, address, phone, slot_step_minutes, min_notice_minutes, max_horizon_days, cancellation_window_hours, no_show_fee_cents, payment_rule, deposit_kind, deposit_value, updated_at, book_without_payment, cancel_refund, deposit_name, policy_text FROM salon_settings WHERE tenant_id = $1
+SELECT tenant_id, address, phone, slot_step_minutes, min_notice_minutes, max_horizon_days, cancellation_window_hours, no_show_fee_cents, payment_rule, deposit_kind, deposit_value, updated_at, book_without_payment, cancel_refund, deposit_name, policy_text, reminder_hours, reminder_sms FROM salon_settings WHERE tenant_id = $1
 `
 
 func (q *Queries) SalonSettingsGet(ctx context.Context, tenantID uuid.UUID) (SalonSetting, error) {
@@ -44,6 +44,8 @@ func (q *Queries) SalonSettingsGet(ctx context.Context, tenantID uuid.UUID) (Sal
 		&i.CancelRefund,
 		&i.DepositName,
 		&i.PolicyText,
+		&i.ReminderHours,
+		&i.ReminderSms,
 	)
 	return i, err
 }

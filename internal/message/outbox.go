@@ -1,0 +1,95 @@
+package message
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/riverqueue/river"
+
+	"github.com/carnet-salon/carnet/internal/mail"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Channels and purposes.
+const (
+	Email         = "email"
+	SMS           = "sms"
+	Transactional = "transactional"
+	Marketing     = "marketing"
+)
+
+// Draft is a message to put in the outbox.
+type Draft struct {
+	SalonID       uuid.UUID
+	CustomerID    *uuid.UUID // nil for a message to no client record (rare)
+	AppointmentID *uuid.UUID
+	Channel       string // Email or SMS
+	Kind          string // confirmation, reminder, cancellation, portal_access, portal_login, manual…
+	Purpose       string // Transactional or Marketing
+	To            string // email address or E.164 phone
+	Subject       string
+	Body          string // plain text
+	CreatedBy     *uuid.UUID
+	// Attachments go with an email (the visit's .ics). They are not stored:
+	// the job that sends the message receives them in its arguments.
+	Attachments []mail.Attachment
+}
+
+// Consent is what a client agreed to receive.
+type Consent struct {
+	EmailTransactional, EmailMarketing, SMSTransactional, SMSMarketing bool
+}
+
+// Allows reports whether the client accepts this channel for this purpose.
+func (c Consent) Allows(channel, purpose string) bool {
+	switch {
+	case channel == Email && purpose == Transactional:
+		return c.EmailTransactional
+	case channel == Email:
+		return c.EmailMarketing
+	case channel == SMS && purpose == Transactional:
+		return c.SMSTransactional
+	}
+	return c.SMSMarketing
+}
+
+// EnqueueTx puts a message in the outbox within the caller's transaction and
+// queues its sending, so it goes out only if the change it follows commits.
+// A message the client's preferences refuse, or with no address, is kept in
+// the history as skipped, with the reason, and never sent.
+func EnqueueTx(ctx context.Context, tx store.Tx, d Draft, consent Consent) (uuid.UUID, error) {
+	status, reason := "queued", ""
+	switch {
+	case d.To == "":
+		status, reason = "skipped", "no_address"
+	case !consent.Allows(d.Channel, d.Purpose):
+		status, reason = "skipped", "opted_out"
+	}
+	row, err := tx.MessageCreate(ctx, dbq.MessageCreateParams{TenantID: d.SalonID, CustomerID: d.CustomerID, AppointmentID: d.AppointmentID,
+		Channel: d.Channel, Kind: d.Kind, Purpose: d.Purpose, ToAddress: d.To, Subject: d.Subject, Body: d.Body, Status: status,
+		SkipReason: reason, CreatedBy: d.CreatedBy})
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("message: enqueue: %w", err)
+	}
+	if status == "queued" {
+		if err := tx.Enqueue(ctx, SendArgs{SalonID: d.SalonID, MessageID: row.ID, Attachments: d.Attachments}, nil); err != nil {
+			return uuid.Nil, err
+		}
+	}
+	return row.ID, nil
+}
+
+// SendArgs is the job that sends one outbox message.
+type SendArgs struct {
+	SalonID     uuid.UUID         `json:"salon_id"`
+	MessageID   uuid.UUID         `json:"message_id"`
+	Attachments []mail.Attachment `json:"attachments,omitempty"`
+}
+
+// Kind names the job.
+func (SendArgs) Kind() string { return "message_send" }
+
+// InsertOpts: messages share the email queue (a slow provider delays only them).
+func (SendArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 8} }
