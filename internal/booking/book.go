@@ -345,4 +345,6 @@ type PolicyChanged struct {
 	PriceCents int64
 }
 
-func (e *PolicyChanged) Error() string { return "booking: the client's terms differ from the ones shown" }
+func (e *PolicyChanged) Error() string {
+	return "booking: the client's terms differ from the ones shown"
+}

@@ -80,4 +80,3 @@ func TestAnEmployeesDiscountAppliesOnline(t *testing.T) {
 	require.Equal(t, 303, s.env.NewClient().Post(s.servicePath()+"/book", form).Status)
 	require.Equal(t, "4000", s.lastSession().Form.Get("line_items[0][price_data][unit_amount]"))
 }
-

@@ -110,5 +110,5 @@ var frBooking = map[string]string{
 	"flash.fee_charged":                    "Frais prélevés sur la carte du client.",
 	"flash.fee_link_sent":                  "La banque demande la confirmation du client : un lien de paiement lui a été envoyé.",
 	"flash.fee_declined":                   "Carte refusée : les frais restent dus.",
-	"public.policy_changed": "Vos conditions de paiement pour ce salon sont différentes : merci de les relire et de les accepter.",
+	"public.policy_changed":                "Vos conditions de paiement pour ce salon sont différentes : merci de les relire et de les accepter.",
 }

@@ -227,7 +227,7 @@ func (s *Server) handlePublicBook(c *fiber.Ctx) error {
 		Start: f.Get("start"), FirstName: f.Get("first_name"), LastName: f.Get("last_name"), Email: f.Get("email"),
 		Phone: f.Get("phone"), Note: f.Get("note"), AcceptTerms: f.Get("accept_terms") != "", SaveCard: f.Get("save_card") != "",
 		PolicyHash: f.Get("policy_hash"),
-		IP: s.clientIP(c), Lang: i18n.LangFrom(ctx(c))})
+		IP:         s.clientIP(c), Lang: i18n.LangFrom(ctx(c))})
 	if errors.Is(err, booking.ErrSlotGone) {
 		return s.slotGone(c, o, off)
 	}
