@@ -47,8 +47,12 @@ WHERE tenant_id = sqlc.arg(tenant_id)
   AND status IN ('pending', 'booked', 'confirmed', 'arrived', 'done');
 
 -- name: AppointmentReschedule :execrows
+-- A visit moved to another time is reminded again, at the new time (the
+-- reminder already sent gave the old one); a change of staff or note alone
+-- keeps its reminder as sent.
 UPDATE appointments SET staff_id = @staff_id, starts_at = @starts_at, ends_at = @ends_at, busy_until = @busy_until,
-    note = @note, updated_at = now()
+    note = @note, updated_at = now(),
+    reminder_sent_at = CASE WHEN starts_at = @starts_at THEN reminder_sent_at END
 WHERE tenant_id = @tenant_id AND id = @id;
 
 -- name: AppointmentSetStatus :execrows

@@ -15,4 +15,88 @@ WHERE tenant_id = @tenant_id AND id = @id;
 
 -- name: MessageFailed :exec
 UPDATE messages SET status = 'failed', attempts = attempts + 1, last_error = @last_error
-WHERE tenant_id = @tenant_id AND id = @id;
+WHERE tenant_id = @tenant_id AND id = @id AND status <> 'sent';
+
+-- name: MessageScrub :exec
+-- Once sent, a message keeps no working link: the body is stored again with
+-- its links masked.
+UPDATE messages SET body = @body WHERE tenant_id = @tenant_id AND id = @id AND status = 'sent';
+
+-- name: MessageCustomer :one
+-- A client as messages address them, with the salon's name, zone and address.
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+       c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
+       t.name AS salon_name, t.time_zone, t.locale,
+       coalesce((SELECT st.address FROM salon_settings st WHERE st.tenant_id = c.tenant_id), '')::text AS address
+FROM customers c JOIN tenants t ON t.id = c.tenant_id
+WHERE c.tenant_id = @tenant_id AND c.id = @id AND c.merged_into IS NULL;
+
+-- name: MessageAppointment :one
+-- What a message about a visit says, and to whom: the client (contact and
+-- preferences), the visit, the salon, and the online booking if any.
+SELECT a.id, a.customer_id, a.starts_at, a.status,
+       c.first_name, c.last_name, c.email, c.phone,
+       c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
+       s.name AS staff_name,
+       coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
+                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), '')::text AS services,
+       t.name AS salon_name, t.time_zone, t.locale,
+       coalesce(st.address, '')::text AS address, coalesce(st.reminder_sms, false)::boolean AS reminder_sms,
+       coalesce(b.lang, '')::text AS booking_lang, coalesce(b.email, '')::text AS booking_email
+FROM appointments a
+JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
+JOIN staff_members s ON s.tenant_id = a.tenant_id AND s.id = a.staff_id
+JOIN tenants t ON t.id = a.tenant_id
+LEFT JOIN salon_settings st ON st.tenant_id = a.tenant_id
+LEFT JOIN bookings b ON b.tenant_id = a.tenant_id AND b.appointment_id = a.id
+WHERE a.tenant_id = @tenant_id AND a.id = @id;
+
+-- name: MessageTemplatesOf :many
+SELECT * FROM message_templates WHERE tenant_id = @tenant_id AND lang = @lang ORDER BY kind, channel;
+
+-- name: MessageTemplateGet :one
+SELECT * FROM message_templates WHERE tenant_id = @tenant_id AND kind = @kind AND lang = @lang AND channel = @channel;
+
+-- name: MessageTemplateSave :exec
+INSERT INTO message_templates (tenant_id, kind, lang, channel, subject, body)
+VALUES (@tenant_id, @kind, @lang, @channel, @subject, @body)
+ON CONFLICT (tenant_id, kind, lang, channel) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = now();
+
+-- name: MessageTemplateDelete :exec
+DELETE FROM message_templates WHERE tenant_id = @tenant_id AND kind = @kind AND lang = @lang AND channel = @channel;
+
+-- name: MessageReminderSettings :one
+SELECT reminder_hours, reminder_sms FROM salon_settings WHERE tenant_id = @tenant_id;
+
+-- name: MessageReminderSettingsSave :execrows
+UPDATE salon_settings SET reminder_hours = @reminder_hours, reminder_sms = @reminder_sms, updated_at = now()
+WHERE tenant_id = @tenant_id;
+
+-- name: MessageDueReminders :many
+-- Visits whose reminder is due, in every salon (platform path): booked or
+-- confirmed, not reminded yet, starting within the salon's reminder delay.
+-- A visit booked online once that delay had begun is left out: its
+-- confirmation has just gone (a visit booked by phone has had none, so it
+-- is reminded). The partial index covers the scan.
+SELECT a.tenant_id, a.id
+FROM appointments a
+JOIN salon_settings st ON st.tenant_id = a.tenant_id
+JOIN tenants t ON t.id = a.tenant_id
+WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
+  AND a.starts_at > @now::timestamptz AND a.starts_at <= @horizon::timestamptz
+  AND st.reminder_hours > 0
+  AND a.starts_at - make_interval(hours => st.reminder_hours) <= @now::timestamptz
+  AND (a.source = 'staff' OR a.created_at < a.starts_at - make_interval(hours => st.reminder_hours))
+  AND t.status = 'active'
+ORDER BY a.starts_at
+LIMIT @row_limit;
+
+-- name: MessageReminderClaim :execrows
+-- Marks a visit reminded, if it still is due: the one statement that makes a
+-- reminder fire once, whatever the number of sweeps, retries or instances.
+UPDATE appointments a SET reminder_sent_at = @now::timestamptz
+FROM salon_settings st
+WHERE a.tenant_id = @tenant_id AND a.id = @id AND st.tenant_id = a.tenant_id
+  AND a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
+  AND st.reminder_hours > 0 AND a.starts_at > @now::timestamptz
+  AND a.starts_at - make_interval(hours => st.reminder_hours) <= @now::timestamptz;

@@ -12,6 +12,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -106,7 +107,10 @@ func (a *Agenda) Create(ctx context.Context, sal salon.Salon, actor uuid.UUID, i
 			return slotProblem(err)
 		}
 		id = row.ID
-		return addLines(ctx, tx, sal.ID, id, lines)
+		if err := addLines(ctx, tx, sal.ID, id, lines); err != nil {
+			return err
+		}
+		return a.notifyTx(ctx, tx, sal.ID, id, p.start, message.KindConfirmation)
 	})
 	if err != nil {
 		return uuid.Nil, fmt.Errorf("agenda: create: %w", err)
@@ -143,7 +147,13 @@ func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in I
 		if err := tx.AppointmentServicesClear(ctx, dbq.AppointmentServicesClearParams{TenantID: sal.ID, AppointmentID: id}); err != nil {
 			return err
 		}
-		return addLines(ctx, tx, sal.ID, id, lines)
+		if err := addLines(ctx, tx, sal.ID, id, lines); err != nil {
+			return err
+		}
+		if current.StartsAt.Equal(p.start) || (current.Status != StatusBooked && current.Status != StatusConfirmed) {
+			return nil
+		}
+		return a.notifyTx(ctx, tx, sal.ID, id, p.start, message.KindConfirmation) // the new time
 	})
 	if err != nil {
 		return fmt.Errorf("agenda: update: %w", err)
@@ -165,8 +175,13 @@ func (a *Agenda) SetStatus(ctx context.Context, salonID, id uuid.UUID, status st
 		if err := lockStaff(ctx, tx, current.StaffID); err != nil {
 			return err
 		}
-		_, err = tx.AppointmentSetStatus(ctx, dbq.AppointmentSetStatusParams{TenantID: salonID, ID: id, Status: status})
-		return slotProblem(err)
+		if _, err = tx.AppointmentSetStatus(ctx, dbq.AppointmentSetStatusParams{TenantID: salonID, ID: id, Status: status}); err != nil {
+			return slotProblem(err)
+		}
+		if status != StatusCancelled || current.Status == StatusCancelled {
+			return nil
+		}
+		return a.notifyTx(ctx, tx, salonID, id, current.StartsAt, message.KindCancellation)
 	})
 	if err != nil {
 		return fmt.Errorf("agenda: set status: %w", err)
@@ -272,4 +287,14 @@ func slotProblem(err error) error {
 		return fmt.Errorf("%w (%w)", ErrSlotTaken, err)
 	}
 	return err
+}
+
+// notifyTx tells the client about a visit still to come, in the same
+// transaction as the change, so a failed save sends nothing and a saved one
+// cannot lose its message. Visits typed in after the fact are not announced.
+func (a *Agenda) notifyTx(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, start time.Time, kind string) error {
+	if !start.After(a.Clock.Now()) {
+		return nil
+	}
+	return message.AppointmentTx(ctx, tx, message.Notice{SalonID: salonID, AppointmentID: id, Kind: kind})
 }

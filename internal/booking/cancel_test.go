@@ -2,6 +2,7 @@ package booking_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,6 +51,32 @@ func TestCancellingInTimeRefundsTheDeposit(t *testing.T) {
 	p = c.Post(manage+"/cancel", nil)
 	require.Equal(t, 409, p.Status, "cancelling twice changes nothing")
 	require.Len(t, s.env.Stripe.CallsOn(s.account, "/v1/refunds"), 1)
+}
+
+func TestCancellingInTimeKeepsTheDepositAsCreditWhenTheSalonSaysSo(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit", cancelCredit: true})
+	email := "credit-" + s.salon.Slug + "@example.com"
+	c := s.env.NewClient()
+	terms := c.Get(s.servicePath() + "/book?start=" + url.QueryEscape(s.at("11:00").Format(time.RFC3339)))
+	require.Contains(t, terms.Text("body"), "reste à votre crédit", "the client is told before paying")
+	manage := confirmedDeposit(t, s, email)
+
+	p := c.Post(manage+"/cancel", nil)
+	require.Equal(t, 303, p.Status)
+	require.Contains(t, c.Follow(p).Text(".status-banner"), "reste à votre crédit")
+	require.Empty(t, s.env.Stripe.CallsOn(s.account, "/v1/refunds"), "nothing goes back to the card")
+
+	bk := s.bookingByEmail(email)
+	owner := s.env.Login(s.salon.OwnerEmail)
+	record := owner.Get("/app/clients/" + bk.CustomerID.String())
+	require.Equal(t, 200, record.Status)
+	require.Contains(t, record.Text("#account .balance"), "15,00\u00a0€", "the deposit is on the client's account")
+	require.Contains(t, record.Text("#account .ledger"), "Acompte gardé en avoir")
+
+	require.Equal(t, 409, c.Post(manage+"/cancel", nil).Status, "cancelling twice changes nothing")
+	require.Equal(t, 1, strings.Count(owner.Get("/app/clients/"+bk.CustomerID.String()).Text("#account .ledger"), "Acompte gardé en avoir"),
+		"credited once")
 }
 
 func TestCancellingLateKeepsTheDeposit(t *testing.T) {

@@ -40,6 +40,7 @@ type shopOptions struct {
 	mode         string // the service's payment rule: deposit (30 %), prepayment, card_imprint, none
 	noShowFee    string
 	notConnected bool
+	cancelCredit bool // a deposit cancelled in time stays as credit instead of being refunded
 }
 
 func newShop(t *testing.T, o shopOptions) shop {
@@ -59,9 +60,13 @@ func newShop(t *testing.T, o shopOptions) shop {
 	if fee == "" {
 		fee = "20"
 	}
+	onCancel := salon.RefundOnCancel
+	if o.cancelCredit {
+		onCancel = salon.CreditOnCancel
+	}
 	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Name: "Institut Paiement", TimeZone: "Europe/Paris",
 		Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60", CancellationWindowHours: "24",
-		NoShowFee: fee, PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: "refund", DepositName: "acompte"}))
+		NoShowFee: fee, PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: onCancel, DepositName: "acompte"}))
 	mode := o.mode
 	if mode == "" {
 		mode = "deposit"
@@ -135,9 +140,9 @@ func (s shop) lastSession() testkit.StripeCall {
 func (s shop) bookingByEmail(email string) dbq.Booking {
 	var bk dbq.Booking
 	require.NoError(s.t, s.env.Srv.DB.Unscoped(context.Background(), func(tx store.Tx) error {
-		return tx.Raw().QueryRow(context.Background(), `SELECT id, tenant_id, appointment_id, status, coalesce(checkout_session_id, '')
+		return tx.Raw().QueryRow(context.Background(), `SELECT id, tenant_id, appointment_id, customer_id, status, coalesce(checkout_session_id, '')
 			FROM bookings WHERE tenant_id = $1 AND email = $2 ORDER BY created_at DESC LIMIT 1`, s.salon.ID, email).
-			Scan(&bk.ID, &bk.TenantID, &bk.AppointmentID, &bk.Status, new(string))
+			Scan(&bk.ID, &bk.TenantID, &bk.AppointmentID, &bk.CustomerID, &bk.Status, new(string))
 	}))
 	return bk
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/agenda"
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/availability"
+	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -80,10 +81,12 @@ func (b *Booking) Visit(ctx context.Context, sal salon.Salon, token string) (Vis
 type Cancelled struct {
 	Late     bool  // after the free-cancellation deadline: the salon keeps what was paid
 	Refunded int64 // given back
+	Credited int64 // kept by the salon as credit on the client's account, when its policy says so
 }
 
 // CancelByClient cancels from the manage link. In time, what was paid is
-// refunded; late, it stays with the salon, as the accepted policy said.
+// refunded, or kept as credit on the client's account when the salon's policy
+// says so; late, it stays with the salon, as the accepted policy said.
 func (b *Booking) CancelByClient(ctx context.Context, sal salon.Salon, token string) (Cancelled, error) {
 	v, err := b.Visit(ctx, sal, token)
 	if err != nil {
@@ -93,10 +96,13 @@ func (b *Booking) CancelByClient(ctx context.Context, sal salon.Salon, token str
 		return Cancelled{}, apperr.New(apperr.Conflict, "manage.not_cancellable")
 	}
 	out := Cancelled{Late: !v.InTime()}
-	if err := b.cancel(ctx, sal, v); err != nil {
+	if !out.Late && v.Policy.CancelRefund == salon.CreditOnCancel {
+		out.Credited = v.Paid()
+	}
+	if err := b.cancel(ctx, sal, v, out.Credited); err != nil {
 		return Cancelled{}, err
 	}
-	if !out.Late {
+	if !out.Late && out.Credited == 0 {
 		out.Refunded = v.Paid()
 		if err := b.refundBooking(ctx, sal.ID, v.Booking, "client cancelled in time"); err != nil {
 			return out, err
@@ -122,13 +128,15 @@ func (b *Booking) CancelBySalon(ctx context.Context, sal salon.Salon, appointmen
 	if err != nil {
 		return err
 	}
-	if err := b.cancel(ctx, sal, Visit{Booking: bk, Appointment: appt}); err != nil {
+	if err := b.cancel(ctx, sal, Visit{Booking: bk, Appointment: appt}, 0); err != nil {
 		return err
 	}
 	return b.refundBooking(ctx, sal.ID, bk, "salon cancelled")
 }
 
-func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit) error {
+// cancel frees the slot once; credit, when positive, goes on the client's
+// account in the same transaction, so a retried cancel cannot credit twice.
+func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, credit int64) error {
 	err := b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
 		if err := tx.AppointmentLockStaff(ctx, v.Appointment.StaffID.String()); err != nil {
 			return err
@@ -144,7 +152,14 @@ func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit) error {
 		if err := cancelPendingPayments(ctx, tx, sal.ID, v.Appointment.ID); err != nil {
 			return err
 		}
-		return tx.Enqueue(ctx, ClientEmailArgs{SalonID: sal.ID, BookingID: v.Booking.ID, What: "cancelled"}, nil)
+		if credit > 0 {
+			apptID := v.Appointment.ID
+			if _, err := customer.AddEntryTx(ctx, tx, sal.ID, v.Booking.CustomerID, credit, v.Booking.Currency, "deposit_credit",
+				"", nil, &apptID, nil); err != nil {
+				return err
+			}
+		}
+		return b.notifyTx(ctx, tx, ClientEmailArgs{SalonID: sal.ID, BookingID: v.Booking.ID, What: "cancelled"})
 	})
 	if err != nil {
 		return fmt.Errorf("booking: cancel: %w", err)
@@ -197,7 +212,7 @@ func (b *Booking) Reschedule(ctx context.Context, sal salon.Salon, token, start 
 		if err != nil {
 			return err
 		}
-		return tx.Enqueue(ctx, ConfirmationEmailArgs(sal.ID, v.Booking.ID), nil)
+		return b.notifyTx(ctx, tx, ConfirmationEmailArgs(sal.ID, v.Booking.ID))
 	})
 	if err != nil {
 		return fmt.Errorf("booking: reschedule: %w", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,9 @@ type Config struct {
 	BaseURL        *url.URL
 	SMTPURL        *url.URL // nil: emails are written to the log instead of sent
 	MailFrom       string
+	SMSURL         *url.URL // the SMS gateway; nil: text messages are written to the log (links masked)
+	SMSKey         string   // the gateway's bearer key
+	SMSFrom        string   // the sender name clients see
 	TrustedProxies []string
 	SessionIdle    time.Duration
 	MetricsToken   string
@@ -31,6 +35,10 @@ type Config struct {
 	StripeConnectWebhookSecret string
 	StripeAPIBase              string // stripe-mock in tests; empty for the real API
 }
+
+// smsSender: operators accept an alphanumeric sender of at most 11
+// characters, or a phone number.
+var smsSender = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9 ]{0,10}|\+[0-9]{6,15})$`)
 
 // Secure reports whether cookies must carry the Secure flag.
 func (c Config) Secure() bool { return c.BaseURL.Scheme == "https" }
@@ -87,6 +95,18 @@ func Load(getenv func(string) string) (Config, error) {
 	c.MailFrom = get("MAIL_FROM", "Carnet <no-reply@"+c.BaseURL.Hostname()+">")
 	if !strings.Contains(c.MailFrom, "@") {
 		return c, &Error{"MAIL_FROM", "must contain an email address"}
+	}
+
+	if raw := get("SMS_URL", ""); raw != "" {
+		if c.SMSURL, err = url.Parse(raw); err != nil || (c.SMSURL.Scheme != "http" && c.SMSURL.Scheme != "https") || c.SMSURL.Host == "" {
+			return c, &Error{"SMS_URL", "must be the absolute http(s) URL of the SMS gateway's send endpoint"}
+		}
+		if c.SMSKey = get("SMS_KEY", ""); c.SMSKey == "" {
+			return c, &Error{"SMS_KEY", "is required when SMS_URL is set"}
+		}
+	}
+	if c.SMSFrom = get("SMS_FROM", "Carnet"); !smsSender.MatchString(c.SMSFrom) {
+		return c, &Error{"SMS_FROM", "must be 1 to 11 letters or digits (a sender name) or a phone number such as +33612345678"}
 	}
 
 	for _, p := range strings.Split(get("TRUSTED_PROXIES", ""), ",") {

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/riverqueue/river"
 
+	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -32,6 +33,7 @@ type Draft struct {
 	Subject       string
 	Body          string // plain text
 	CreatedBy     *uuid.UUID
+	Lang          i18n.Lang // the email's language ("" = French)
 	// Attachments go with an email (the visit's .ics). They are not stored:
 	// the job that sends the message receives them in its arguments.
 	Attachments []mail.Attachment
@@ -74,7 +76,7 @@ func EnqueueTx(ctx context.Context, tx store.Tx, d Draft, consent Consent) (uuid
 		return uuid.Nil, fmt.Errorf("message: enqueue: %w", err)
 	}
 	if status == "queued" {
-		if err := tx.Enqueue(ctx, SendArgs{SalonID: d.SalonID, MessageID: row.ID, Attachments: d.Attachments}, nil); err != nil {
+		if err := tx.Enqueue(ctx, SendArgs{SalonID: d.SalonID, MessageID: row.ID, Attachments: d.Attachments, Lang: string(d.Lang)}, nil); err != nil {
 			return uuid.Nil, err
 		}
 	}
@@ -86,10 +88,13 @@ type SendArgs struct {
 	SalonID     uuid.UUID         `json:"salon_id"`
 	MessageID   uuid.UUID         `json:"message_id"`
 	Attachments []mail.Attachment `json:"attachments,omitempty"`
+	Lang        string            `json:"lang,omitempty"`
 }
 
 // Kind names the job.
 func (SendArgs) Kind() string { return "message_send" }
 
 // InsertOpts: messages share the email queue (a slow provider delays only them).
-func (SendArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 8} }
+func (SendArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 8}
+}

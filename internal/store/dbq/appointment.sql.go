@@ -276,7 +276,8 @@ func (q *Queries) AppointmentLockStaff(ctx context.Context, staffKey string) err
 
 const appointmentReschedule = `-- name: AppointmentReschedule :execrows
 UPDATE appointments SET staff_id = $1, starts_at = $2, ends_at = $3, busy_until = $4,
-    note = $5, updated_at = now()
+    note = $5, updated_at = now(),
+    reminder_sent_at = CASE WHEN starts_at = $2 THEN reminder_sent_at END
 WHERE tenant_id = $6 AND id = $7
 `
 
@@ -290,6 +291,9 @@ type AppointmentRescheduleParams struct {
 	ID        uuid.UUID
 }
 
+// A visit moved to another time is reminded again, at the new time (the
+// reminder already sent gave the old one); a change of staff or note alone
+// keeps its reminder as sent.
 func (q *Queries) AppointmentReschedule(ctx context.Context, arg AppointmentRescheduleParams) (int64, error) {
 	result, err := q.db.Exec(ctx, appointmentReschedule,
 		arg.StaffID,

@@ -12,6 +12,85 @@ import (
 	"github.com/google/uuid"
 )
 
+const messageAppointment = `-- name: MessageAppointment :one
+SELECT a.id, a.customer_id, a.starts_at, a.status,
+       c.first_name, c.last_name, c.email, c.phone,
+       c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
+       s.name AS staff_name,
+       coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
+                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), '')::text AS services,
+       t.name AS salon_name, t.time_zone, t.locale,
+       coalesce(st.address, '')::text AS address, coalesce(st.reminder_sms, false)::boolean AS reminder_sms,
+       coalesce(b.lang, '')::text AS booking_lang, coalesce(b.email, '')::text AS booking_email
+FROM appointments a
+JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
+JOIN staff_members s ON s.tenant_id = a.tenant_id AND s.id = a.staff_id
+JOIN tenants t ON t.id = a.tenant_id
+LEFT JOIN salon_settings st ON st.tenant_id = a.tenant_id
+LEFT JOIN bookings b ON b.tenant_id = a.tenant_id AND b.appointment_id = a.id
+WHERE a.tenant_id = $1 AND a.id = $2
+`
+
+type MessageAppointmentParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+type MessageAppointmentRow struct {
+	ID                 uuid.UUID
+	CustomerID         uuid.UUID
+	StartsAt           time.Time
+	Status             string
+	FirstName          string
+	LastName           string
+	Email              string
+	Phone              string
+	EmailTransactional bool
+	EmailMarketing     bool
+	SmsTransactional   bool
+	SmsMarketing       bool
+	StaffName          string
+	Services           string
+	SalonName          string
+	TimeZone           string
+	Locale             string
+	Address            string
+	ReminderSms        bool
+	BookingLang        string
+	BookingEmail       string
+}
+
+// What a message about a visit says, and to whom: the client (contact and
+// preferences), the visit, the salon, and the online booking if any.
+func (q *Queries) MessageAppointment(ctx context.Context, arg MessageAppointmentParams) (MessageAppointmentRow, error) {
+	row := q.db.QueryRow(ctx, messageAppointment, arg.TenantID, arg.ID)
+	var i MessageAppointmentRow
+	err := row.Scan(
+		&i.ID,
+		&i.CustomerID,
+		&i.StartsAt,
+		&i.Status,
+		&i.FirstName,
+		&i.LastName,
+		&i.Email,
+		&i.Phone,
+		&i.EmailTransactional,
+		&i.EmailMarketing,
+		&i.SmsTransactional,
+		&i.SmsMarketing,
+		&i.StaffName,
+		&i.Services,
+		&i.SalonName,
+		&i.TimeZone,
+		&i.Locale,
+		&i.Address,
+		&i.ReminderSms,
+		&i.BookingLang,
+		&i.BookingEmail,
+	)
+	return i, err
+}
+
 const messageCreate = `-- name: MessageCreate :one
 INSERT INTO messages (tenant_id, customer_id, appointment_id, channel, kind, purpose, to_address, subject, body, status, skip_reason, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -71,9 +150,112 @@ func (q *Queries) MessageCreate(ctx context.Context, arg MessageCreateParams) (M
 	return i, err
 }
 
+const messageCustomer = `-- name: MessageCustomer :one
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+       c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
+       t.name AS salon_name, t.time_zone, t.locale,
+       coalesce((SELECT st.address FROM salon_settings st WHERE st.tenant_id = c.tenant_id), '')::text AS address
+FROM customers c JOIN tenants t ON t.id = c.tenant_id
+WHERE c.tenant_id = $1 AND c.id = $2 AND c.merged_into IS NULL
+`
+
+type MessageCustomerParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+type MessageCustomerRow struct {
+	ID                 uuid.UUID
+	FirstName          string
+	LastName           string
+	Email              string
+	Phone              string
+	EmailTransactional bool
+	EmailMarketing     bool
+	SmsTransactional   bool
+	SmsMarketing       bool
+	SalonName          string
+	TimeZone           string
+	Locale             string
+	Address            string
+}
+
+// A client as messages address them, with the salon's name, zone and address.
+func (q *Queries) MessageCustomer(ctx context.Context, arg MessageCustomerParams) (MessageCustomerRow, error) {
+	row := q.db.QueryRow(ctx, messageCustomer, arg.TenantID, arg.ID)
+	var i MessageCustomerRow
+	err := row.Scan(
+		&i.ID,
+		&i.FirstName,
+		&i.LastName,
+		&i.Email,
+		&i.Phone,
+		&i.EmailTransactional,
+		&i.EmailMarketing,
+		&i.SmsTransactional,
+		&i.SmsMarketing,
+		&i.SalonName,
+		&i.TimeZone,
+		&i.Locale,
+		&i.Address,
+	)
+	return i, err
+}
+
+const messageDueReminders = `-- name: MessageDueReminders :many
+SELECT a.tenant_id, a.id
+FROM appointments a
+JOIN salon_settings st ON st.tenant_id = a.tenant_id
+JOIN tenants t ON t.id = a.tenant_id
+WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
+  AND a.starts_at > $1::timestamptz AND a.starts_at <= $2::timestamptz
+  AND st.reminder_hours > 0
+  AND a.starts_at - make_interval(hours => st.reminder_hours) <= $1::timestamptz
+  AND (a.source = 'staff' OR a.created_at < a.starts_at - make_interval(hours => st.reminder_hours))
+  AND t.status = 'active'
+ORDER BY a.starts_at
+LIMIT $3
+`
+
+type MessageDueRemindersParams struct {
+	Now      time.Time
+	Horizon  time.Time
+	RowLimit int32
+}
+
+type MessageDueRemindersRow struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// Visits whose reminder is due, in every salon (platform path): booked or
+// confirmed, not reminded yet, starting within the salon's reminder delay.
+// A visit booked online once that delay had begun is left out: its
+// confirmation has just gone (a visit booked by phone has had none, so it
+// is reminded). The partial index covers the scan.
+func (q *Queries) MessageDueReminders(ctx context.Context, arg MessageDueRemindersParams) ([]MessageDueRemindersRow, error) {
+	rows, err := q.db.Query(ctx, messageDueReminders, arg.Now, arg.Horizon, arg.RowLimit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []MessageDueRemindersRow{}
+	for rows.Next() {
+		var i MessageDueRemindersRow
+		if err := rows.Scan(&i.TenantID, &i.ID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const messageFailed = `-- name: MessageFailed :exec
 UPDATE messages SET status = 'failed', attempts = attempts + 1, last_error = $1
-WHERE tenant_id = $2 AND id = $3
+WHERE tenant_id = $2 AND id = $3 AND status <> 'sent'
 `
 
 type MessageFailedParams struct {
@@ -121,6 +303,83 @@ func (q *Queries) MessageGet(ctx context.Context, arg MessageGetParams) (Message
 	return i, err
 }
 
+const messageReminderClaim = `-- name: MessageReminderClaim :execrows
+UPDATE appointments a SET reminder_sent_at = $1::timestamptz
+FROM salon_settings st
+WHERE a.tenant_id = $2 AND a.id = $3 AND st.tenant_id = a.tenant_id
+  AND a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
+  AND st.reminder_hours > 0 AND a.starts_at > $1::timestamptz
+  AND a.starts_at - make_interval(hours => st.reminder_hours) <= $1::timestamptz
+`
+
+type MessageReminderClaimParams struct {
+	Now      time.Time
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// Marks a visit reminded, if it still is due: the one statement that makes a
+// reminder fire once, whatever the number of sweeps, retries or instances.
+func (q *Queries) MessageReminderClaim(ctx context.Context, arg MessageReminderClaimParams) (int64, error) {
+	result, err := q.db.Exec(ctx, messageReminderClaim, arg.Now, arg.TenantID, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const messageReminderSettings = `-- name: MessageReminderSettings :one
+SELECT reminder_hours, reminder_sms FROM salon_settings WHERE tenant_id = $1
+`
+
+type MessageReminderSettingsRow struct {
+	ReminderHours int32
+	ReminderSms   bool
+}
+
+func (q *Queries) MessageReminderSettings(ctx context.Context, tenantID uuid.UUID) (MessageReminderSettingsRow, error) {
+	row := q.db.QueryRow(ctx, messageReminderSettings, tenantID)
+	var i MessageReminderSettingsRow
+	err := row.Scan(&i.ReminderHours, &i.ReminderSms)
+	return i, err
+}
+
+const messageReminderSettingsSave = `-- name: MessageReminderSettingsSave :execrows
+UPDATE salon_settings SET reminder_hours = $1, reminder_sms = $2, updated_at = now()
+WHERE tenant_id = $3
+`
+
+type MessageReminderSettingsSaveParams struct {
+	ReminderHours int32
+	ReminderSms   bool
+	TenantID      uuid.UUID
+}
+
+func (q *Queries) MessageReminderSettingsSave(ctx context.Context, arg MessageReminderSettingsSaveParams) (int64, error) {
+	result, err := q.db.Exec(ctx, messageReminderSettingsSave, arg.ReminderHours, arg.ReminderSms, arg.TenantID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const messageScrub = `-- name: MessageScrub :exec
+UPDATE messages SET body = $1 WHERE tenant_id = $2 AND id = $3 AND status = 'sent'
+`
+
+type MessageScrubParams struct {
+	Body     string
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// Once sent, a message keeps no working link: the body is stored again with
+// its links masked.
+func (q *Queries) MessageScrub(ctx context.Context, arg MessageScrubParams) error {
+	_, err := q.db.Exec(ctx, messageScrub, arg.Body, arg.TenantID, arg.ID)
+	return err
+}
+
 const messageSent = `-- name: MessageSent :exec
 UPDATE messages SET status = 'sent', sent_at = $1::timestamptz, attempts = attempts + 1, last_error = ''
 WHERE tenant_id = $2 AND id = $3
@@ -135,6 +394,122 @@ type MessageSentParams struct {
 func (q *Queries) MessageSent(ctx context.Context, arg MessageSentParams) error {
 	_, err := q.db.Exec(ctx, messageSent, arg.SentAt, arg.TenantID, arg.ID)
 	return err
+}
+
+const messageTemplateDelete = `-- name: MessageTemplateDelete :exec
+DELETE FROM message_templates WHERE tenant_id = $1 AND kind = $2 AND lang = $3 AND channel = $4
+`
+
+type MessageTemplateDeleteParams struct {
+	TenantID uuid.UUID
+	Kind     string
+	Lang     string
+	Channel  string
+}
+
+func (q *Queries) MessageTemplateDelete(ctx context.Context, arg MessageTemplateDeleteParams) error {
+	_, err := q.db.Exec(ctx, messageTemplateDelete,
+		arg.TenantID,
+		arg.Kind,
+		arg.Lang,
+		arg.Channel,
+	)
+	return err
+}
+
+const messageTemplateGet = `-- name: MessageTemplateGet :one
+SELECT tenant_id, kind, lang, channel, subject, body, updated_at FROM message_templates WHERE tenant_id = $1 AND kind = $2 AND lang = $3 AND channel = $4
+`
+
+type MessageTemplateGetParams struct {
+	TenantID uuid.UUID
+	Kind     string
+	Lang     string
+	Channel  string
+}
+
+func (q *Queries) MessageTemplateGet(ctx context.Context, arg MessageTemplateGetParams) (MessageTemplate, error) {
+	row := q.db.QueryRow(ctx, messageTemplateGet,
+		arg.TenantID,
+		arg.Kind,
+		arg.Lang,
+		arg.Channel,
+	)
+	var i MessageTemplate
+	err := row.Scan(
+		&i.TenantID,
+		&i.Kind,
+		&i.Lang,
+		&i.Channel,
+		&i.Subject,
+		&i.Body,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
+const messageTemplateSave = `-- name: MessageTemplateSave :exec
+INSERT INTO message_templates (tenant_id, kind, lang, channel, subject, body)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (tenant_id, kind, lang, channel) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = now()
+`
+
+type MessageTemplateSaveParams struct {
+	TenantID uuid.UUID
+	Kind     string
+	Lang     string
+	Channel  string
+	Subject  string
+	Body     string
+}
+
+func (q *Queries) MessageTemplateSave(ctx context.Context, arg MessageTemplateSaveParams) error {
+	_, err := q.db.Exec(ctx, messageTemplateSave,
+		arg.TenantID,
+		arg.Kind,
+		arg.Lang,
+		arg.Channel,
+		arg.Subject,
+		arg.Body,
+	)
+	return err
+}
+
+const messageTemplatesOf = `-- name: MessageTemplatesOf :many
+SELECT tenant_id, kind, lang, channel, subject, body, updated_at FROM message_templates WHERE tenant_id = $1 AND lang = $2 ORDER BY kind, channel
+`
+
+type MessageTemplatesOfParams struct {
+	TenantID uuid.UUID
+	Lang     string
+}
+
+func (q *Queries) MessageTemplatesOf(ctx context.Context, arg MessageTemplatesOfParams) ([]MessageTemplate, error) {
+	rows, err := q.db.Query(ctx, messageTemplatesOf, arg.TenantID, arg.Lang)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []MessageTemplate{}
+	for rows.Next() {
+		var i MessageTemplate
+		if err := rows.Scan(
+			&i.TenantID,
+			&i.Kind,
+			&i.Lang,
+			&i.Channel,
+			&i.Subject,
+			&i.Body,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const messagesOfCustomer = `-- name: MessagesOfCustomer :many

@@ -1,0 +1,102 @@
+package message
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Write sends a client a message a staff member wrote on their record, by
+// email or SMS. The text may use the client's and the salon's placeholders
+// ({prenom}, {nom}, {salon}, {adresse}). Problems come back on the form's
+// fields: channel (no address, or the client refused the channel), subject,
+// body. Another salon's client is not found.
+func (o *Outbox) Write(ctx context.Context, salonID, customerID, actorUserID uuid.UUID, channel, subject, body string) error {
+	t := Text{Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))}
+	f := apperr.Fields{}
+	if channel != Email && channel != SMS {
+		f.Add("channel", "field.choose")
+	}
+	if channel == SMS {
+		t.Subject = ""
+	}
+	check(KindManual, channel, t, f)
+	err := o.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		c, err := tx.MessageCustomer(ctx, dbq.MessageCustomerParams{TenantID: salonID, ID: customerID})
+		if err != nil {
+			return err
+		}
+		consent := consentOf(c)
+		to := c.Email
+		switch {
+		case channel == SMS && c.Phone == "":
+			f.Add("channel", "message.no_phone")
+		case channel == SMS && !consent.Allows(SMS, Transactional):
+			f.Add("channel", "message.refused_sms")
+		case channel == Email && c.Email == "":
+			f.Add("channel", "message.no_email")
+		case channel == Email && !consent.Allows(Email, Transactional):
+			f.Add("channel", "message.refused_email")
+		}
+		if channel == SMS {
+			to = c.Phone
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		v := vars{VarFirstName: c.FirstName, VarLastName: c.LastName, VarSalon: c.SalonName, VarAddress: c.Address}
+		_, err = EnqueueTx(ctx, tx, Draft{SalonID: salonID, CustomerID: &c.ID, Channel: channel, Kind: KindManual,
+			Purpose: Transactional, To: to, Subject: render(t.Subject, v), Body: render(t.Body, v), CreatedBy: &actorUserID,
+			Lang: langOf(c.Locale)}, consent)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("message: write: %w", err)
+	}
+	return nil
+}
+
+// ManualText is the salon's starting text for a message to this client
+// (the manual template, with the client's name filled in).
+func (o *Outbox) ManualText(ctx context.Context, salonID, customerID uuid.UUID, channel string) (Text, error) {
+	if channel != SMS {
+		channel = Email
+	}
+	var out Text
+	err := o.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		c, err := tx.MessageCustomer(ctx, dbq.MessageCustomerParams{TenantID: salonID, ID: customerID})
+		if err != nil {
+			return err
+		}
+		t, err := templateTx(ctx, tx, salonID, KindManual, langOf(c.Locale), channel)
+		if err != nil {
+			return err
+		}
+		v := vars{VarFirstName: c.FirstName, VarLastName: c.LastName, VarSalon: c.SalonName, VarAddress: c.Address}
+		// Keep the blank lines where the staff member writes.
+		out = Text{Subject: render(t.Subject, v), Body: renderKeepingBlanks(t.Body, v)}
+		return nil
+	})
+	return out, err
+}
+
+// renderKeepingBlanks fills placeholders but keeps the text's layout.
+func renderKeepingBlanks(text string, v vars) string {
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		b.WriteString(render(line, v))
+	}
+	return b.String()
+}

@@ -1,0 +1,54 @@
+package web
+
+import (
+	"github.com/a-h/templ"
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/message"
+	"github.com/carnet-salon/carnet/views/messages"
+	"github.com/carnet-salon/carnet/views/ui"
+)
+
+// historyLimit is how many messages the client record shows.
+const historyLimit = 100
+
+// clientMessages is the client record's messages part: the history and the
+// form to write to the client, starting from the salon's manual template.
+func (s *Server) clientMessages(c *fiber.Ctx, customerID uuid.UUID) (templ.Component, error) {
+	salonID := currentSalon(c).ID
+	items, err := s.Messages.History(ctx(c), salonID, customerID, historyLimit)
+	if err != nil {
+		return nil, err
+	}
+	text, err := s.Messages.ManualText(ctx(c), salonID, customerID, message.Email)
+	if err != nil {
+		return nil, err
+	}
+	f := ui.NewForm()
+	f.Values["channel"], f.Values["subject"], f.Values["body"] = message.Email, text.Subject, text.Body
+	return messages.Panel(customerID.String(), items, f), nil
+}
+
+// handleClientMessage sends a client the message a staff member wrote on
+// their record, then goes back to the record.
+func (s *Server) handleClientMessage(c *fiber.Ctx) error {
+	id, err := setupID(c)
+	if err != nil {
+		return err
+	}
+	f := formFrom(c, "channel", "subject", "body")
+	err = s.Messages.Write(ctx(c), currentSalon(c).ID, id, member(c).UserID, f.Get("channel"), f.Get("subject"), f.Get("body"))
+	if err != nil {
+		if !refused(c, &f, err) {
+			return err
+		}
+		rec, gerr := s.Customers.Get(ctx(c), currentSalon(c).ID, id)
+		if gerr != nil {
+			return gerr
+		}
+		return s.render(c, messages.WritePage(rec.Name(), id.String(), f), messages.WriteForm(id.String(), f))
+	}
+	s.flash(c, "flash.message_queued")
+	return s.redirect(c, "/app/clients/"+id.String()+"#messages")
+}
