@@ -41,3 +41,6 @@ WHERE a.tenant_id = @tenant_id AND a.starts_at >= @range_from AND a.starts_at < 
   AND a.status IN ('done', 'no_show')
 GROUP BY cat.id, cat.name
 ORDER BY revenue_cents DESC;
+
+-- name: CustomerCategoryGet :one
+SELECT * FROM customer_categories WHERE tenant_id = @tenant_id AND id = @id;

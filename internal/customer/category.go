@@ -151,13 +151,14 @@ func categoryProblem(err error) error {
 // category. The default category cannot be removed.
 func (c *Customers) DeleteCategory(ctx context.Context, salonID, id uuid.UUID) error {
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		n, err := tx.CustomerCategoryDelete(ctx, dbq.CustomerCategoryDeleteParams{TenantID: salonID, ID: id})
-		if err == nil && n == 0 {
-			if _, gerr := tx.CustomerCategoryDefault(ctx, salonID); gerr == nil {
-				return apperr.New(apperr.Conflict, "category.default_kept")
-			}
-			return apperr.ErrNotFound
+		cat, err := tx.CustomerCategoryGet(ctx, dbq.CustomerCategoryGetParams{TenantID: salonID, ID: id})
+		if err != nil {
+			return err
 		}
+		if cat.IsDefault {
+			return apperr.New(apperr.Conflict, "category.default_kept")
+		}
+		_, err = tx.CustomerCategoryDelete(ctx, dbq.CustomerCategoryDeleteParams{TenantID: salonID, ID: id})
 		return err
 	})
 	if err != nil {

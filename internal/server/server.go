@@ -30,7 +30,9 @@ import (
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/demo"
 	"github.com/carnet-salon/carnet/internal/mail"
+	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/portal"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -67,6 +69,8 @@ type Server struct {
 	Stripe    *payment.Stripe // nil when STRIPE_SECRET_KEY is not set: online payments are off
 	Payments  *payment.Payments
 	Booking   *booking.Booking
+	Messages  *message.Outbox
+	Portal    *portal.Portal
 	App       *fiber.App
 	workers   *river.Client[pgx.Tx]
 }
@@ -109,6 +113,13 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	}
 	s.Payments = &payment.Payments{DB: db, Stripe: s.Stripe, Clock: opts.Clock, BaseURL: base}
 	s.Booking = &booking.Booking{DB: db, Clock: opts.Clock, Stripe: s.Stripe, BaseURL: base}
+	var sms message.SMSProvider = message.LogSMS{Logger: opts.Log}
+	if cfg.SMSURL != nil {
+		sms = message.NewHTTPSMS(cfg.SMSURL, cfg.SMSKey, cfg.SMSFrom)
+	}
+	s.Messages = &message.Outbox{DB: db, Clock: opts.Clock, Mail: opts.Mail, SMS: sms, BaseURL: base, ManageLink: s.Booking.ManageLinkTx}
+	s.Portal = &portal.Portal{DB: db, Clock: opts.Clock, BaseURL: base, Log: opts.Log, Customers: s.Customers, Agenda: s.Agenda,
+		Booking: s.Booking, Stripe: s.Stripe}
 
 	if s.workers, err = newWorkers(db, s, opts); err != nil {
 		s.Close()
@@ -119,7 +130,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.App = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
 		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
-		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking})
+		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking, Messages: s.Messages, Portal: s.Portal})
 	return s, nil
 }
 
@@ -128,13 +139,17 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
 	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
 	river.AddWorker(workers, &account.InviteEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
-	river.AddWorker(workers, &booking.ClientEmailWorker{Booking: s.Booking, Sender: opts.Mail})
+	river.AddWorker(workers, &booking.ClientEmailWorker{Booking: s.Booking})
+	river.AddWorker(workers, &message.SendWorker{Outbox: s.Messages})
+	river.AddWorker(workers, &message.ReminderWorker{Outbox: s.Messages})
 	river.AddWorker(workers, &booking.EventWorker{Booking: s.Booking, Payments: s.Payments})
 	river.AddWorker(workers, &booking.SweepWorker{Booking: s.Booking})
 	var periodic []*river.PeriodicJob
 	if !opts.NoPeriodicJobs {
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(booking.SweepEvery),
-			func() (river.JobArgs, *river.InsertOpts) { return booking.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+			func() (river.JobArgs, *river.InsertOpts) { return booking.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(message.ReminderEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return message.ReminderArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
 	}
 	client, err := river.NewClient(riverpgxv5.New(db.AppPool()), &river.Config{
 		Schema: store.RiverSchema,

@@ -42,7 +42,7 @@ func (s *Server) formPanel(c *fiber.Ctx, sal salon.Salon, f ui.Form, edit *agend
 	if err != nil {
 		return agendaview.Form{}, err
 	}
-	out := agendaview.Form{F: f, Services: services, Edit: edit, Currency: sal.Currency}
+	out := agendaview.Form{F: f, Services: services, Edit: edit, Currency: sal.Currency, Region: customer.RegionOf(sal.TimeZone)}
 	for _, m := range members {
 		if m.Active {
 			out.Staff = append(out.Staff, m)
@@ -76,6 +76,13 @@ func (s *Server) handleAppointmentNew(c *fiber.Ctx) error {
 	form, err := s.formPanel(c, sal, f, nil)
 	if err != nil {
 		return err
+	}
+	if id, err := uuid.Parse(c.Query("customer")); err == nil {
+		rec, err := s.Customers.Get(ctx(c), sal.ID, id)
+		if err != nil {
+			return err
+		}
+		form.Preset, form.F.Values["customer_id"] = []customer.Customer{rec.Customer}, rec.ID.String()
 	}
 	return s.panel(c, sal, f.Get("date"), agendaview.FormPanel(form))
 }

@@ -64,11 +64,19 @@ func newVictim(t *testing.T, env *testkit.Env) victim {
 	got, err := env.Srv.Agenda.Get(ctx, sal, appt)
 	require.NoError(t, err)
 	b.customerID = got.Customer.ID.String()
+	sheet, err := env.Srv.Customers.SaveSheet(ctx, id, got.Customer.ID, [16]byte{}, b.salon.OwnerID,
+		customer.SheetInput{Date: "2099-03-02", Products: "Bêta produit secret"})
+	require.NoError(t, err)
+	b.sheetID = sheet.String()
+	ccats, err := env.Srv.Customers.Categories(ctx, id)
+	require.NoError(t, err)
+	b.clientCatID = ccats[1].ID.String()
 	return b
 }
 
 // sessionScopedPages are pages without ids: A's staff must see only A there.
 func sessionScopedPages(b victim) []string {
 	return []string{"/app", "/app/team", "/app/salons", "/app/agenda?date=2099-03-02", "/app/services", "/app/products",
-		"/app/staff", "/app/settings", "/app/stripe", "/app/customers/quick?q=B%C3%AAta", "/app/appointments/new?date=2099-03-02"}
+		"/app/staff", "/app/settings", "/app/stripe", "/app/customers/quick?q=B%C3%AAta", "/app/appointments/new?date=2099-03-02",
+		"/app/clients", "/app/clients?q=beta", "/app/clients/categories", "/app/clients/report?from=2099-01-01&to=2099-12-31"}
 }

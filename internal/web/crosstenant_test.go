@@ -23,6 +23,8 @@ type victim struct {
 	closureID    string
 	appointment  string
 	customerID   string
+	sheetID      string
+	clientCatID  string
 }
 
 // crossTenantRoute is one salon-scoped route aimed at salon B's ids.
@@ -36,7 +38,8 @@ type crossTenantRoute struct {
 // crossTenantRoutes lists every /app route that takes an id; each area adds
 // its own list (crosstenant_<area>_test.go). TestCrossTenantSuiteCoversEveryRoute
 // fails when a route is missing.
-var crossTenantRoutes = slices.Concat(coreCrossTenantRoutes, settingsCrossTenantRoutes, agendaCrossTenantRoutes)
+var crossTenantRoutes = slices.Concat(coreCrossTenantRoutes, settingsCrossTenantRoutes, agendaCrossTenantRoutes, clientCrossTenantRoutes, portalCrossTenantRoutes,
+	messageCrossTenantRoutes)
 
 var coreCrossTenantRoutes = []crossTenantRoute{
 	{method: "POST", pattern: "/app/team/invitations/:id/revoke",

@@ -46,6 +46,8 @@ func (s *Server) handleManage(c *fiber.Ctx) error {
 		notice = "manage.cancelled_late"
 	case "refunded":
 		notice = "manage.cancelled_refunded"
+	case "credited":
+		notice = "manage.cancelled_credited"
 	case "free":
 		notice = "manage.cancelled_free"
 	}
@@ -76,6 +78,8 @@ func (s *Server) handleManageCancel(c *fiber.Ctx) error {
 	switch {
 	case res.Late:
 		how = "late"
+	case res.Credited > 0:
+		how = "credited"
 	case res.Refunded > 0:
 		how = "refunded"
 	}

@@ -100,5 +100,9 @@ var flashKeys = map[string]bool{
 	"flash.settings_saved": true, "flash.hours_saved": true, "flash.closure_added": true, "flash.closure_deleted": true,
 	"flash.appointment_created": true, "flash.appointment_updated": true, "flash.appointment_cancelled_refunded": true,
 	"flash.fee_charged": true, "flash.fee_link_sent": true, "flash.fee_declined": true,
+	"flash.client_created": true, "flash.client_saved": true, "flash.ledger_added": true, "flash.sheet_saved": true,
+	"flash.sheet_deleted": true, "flash.client_category_saved": true, "flash.client_category_deleted": true,
+	"flash.message_queued": true, "flash.template_saved": true, "flash.template_reset": true, "flash.reminders_saved": true,
+	"flash.portal_opened": true, "flash.portal_blocked": true,
 	"flash.stripe_ready": true, "flash.stripe_pending": true, "flash.fee_saved": true,
 }

@@ -17,7 +17,9 @@ import (
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/config"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/portal"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -42,6 +44,8 @@ type Deps struct {
 	Customers *customer.Customers
 	Payments  *payment.Payments
 	Booking   *booking.Booking
+	Messages  *message.Outbox
+	Portal    *portal.Portal
 }
 
 // Server holds the dependencies every handler method shares.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/agenda"
 	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -18,6 +19,8 @@ type Form struct {
 	Staff    []team.Member
 	Edit     *agenda.Appointment // nil for a new appointment
 	Currency string
+	Preset   []customer.Customer // the client chosen before the form opened (from their record)
+	Region   string
 }
 
 func (f Form) action() string {

@@ -214,7 +214,7 @@ func appointmentForm(f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = CustomerResults(nil, f.F.Get("customer_id"), "").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = CustomerResults(f.Preset, f.F.Get("customer_id"), f.Region).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

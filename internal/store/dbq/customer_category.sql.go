@@ -95,6 +95,31 @@ func (q *Queries) CustomerCategoryDelete(ctx context.Context, arg CustomerCatego
 	return result.RowsAffected(), nil
 }
 
+const customerCategoryGet = `-- name: CustomerCategoryGet :one
+SELECT id, tenant_id, name, payment_mode, discount_percent, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 AND id = $2
+`
+
+type CustomerCategoryGetParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+func (q *Queries) CustomerCategoryGet(ctx context.Context, arg CustomerCategoryGetParams) (CustomerCategory, error) {
+	row := q.db.QueryRow(ctx, customerCategoryGet, arg.TenantID, arg.ID)
+	var i CustomerCategory
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.Name,
+		&i.PaymentMode,
+		&i.DiscountPercent,
+		&i.IsDefault,
+		&i.Position,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const customerCategoryList = `-- name: CustomerCategoryList :many
 SELECT id, tenant_id, name, payment_mode, discount_percent, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 ORDER BY position, name
 `
