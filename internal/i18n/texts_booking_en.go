@@ -78,6 +78,7 @@ var enBooking = map[string]string{
 	"manage.expired":                       "The payment did not go through: the time was released.",
 	"manage.cancelled":                     "Appointment cancelled",
 	"manage.cancelled_late":                "This is a late cancellation: the salon keeps what was paid.",
+	"manage.cancelled_credited":            "What you paid stays as credit with the salon, taken off your next visit.",
 	"manage.cancelled_refunded":            "You are refunded in full; the refund shows within a few days.",
 	"manage.cancelled_free":                "You were not charged anything.",
 	"manage.not_cancellable":               "This appointment can no longer be cancelled online.",

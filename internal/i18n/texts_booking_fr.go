@@ -80,6 +80,7 @@ var frBooking = map[string]string{
 	"manage.expired":                       "Le paiement n'a pas abouti : le créneau a été libéré.",
 	"manage.cancelled":                     "Rendez-vous annulé",
 	"manage.cancelled_late":                "L'annulation est tardive : le salon conserve ce qui a été versé.",
+	"manage.cancelled_credited":            "Le montant versé reste à votre crédit au salon, déduit de votre prochaine visite.",
 	"manage.cancelled_refunded":            "Vous êtes remboursé·e intégralement ; le remboursement apparaît sous quelques jours.",
 	"manage.cancelled_free":                "Rien ne vous a été facturé.",
 	"manage.not_cancellable":               "Ce rendez-vous ne peut plus être annulé en ligne.",
