@@ -42,6 +42,9 @@ func TestSalonSettingsAreSavedAndRefusedFieldByField(t *testing.T) {
 	require.Equal(t, "15", selectedOption(page, "slot_step"))
 	require.Contains(t, page.Doc.Find("#min_notice option[value='120']").Text(), "2 h", "notice reads as a duration")
 	require.Contains(t, page.Doc.Find("#min_notice option[value='1440']").Text(), "1 jour")
+	templates := owner.Get(page.Doc.Find("#messages-link").AttrOr("href", "none"))
+	require.Equal(t, 200, templates.Status, "the messages sent to clients are one click from the settings")
+	require.Contains(t, templates.Text("h1"), "Messages aux clients")
 
 	bad := salonSettingsForm("Institut Rose")
 	bad.Set("max_horizon_days", "1000")
