@@ -132,7 +132,13 @@ func portalTx(ctx context.Context, tx store.Tx, kind string, salonID, customerID
 	if channel == Email {
 		d.Subject = render(t.Subject, v)
 	}
-	_, err = EnqueueTx(ctx, tx, d, consentOf(c))
+	consent := consentOf(c)
+	if kind == KindPortalLogin {
+		// The client just asked for this link: refusing service emails is
+		// not refusing the one message they requested.
+		consent.EmailTransactional, consent.SMSTransactional = true, true
+	}
+	_, err = EnqueueTx(ctx, tx, d, consent)
 	return err
 }
 

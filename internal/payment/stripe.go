@@ -293,3 +293,16 @@ func (s *Stripe) PaymentCard(ctx context.Context, account, paymentIntentID strin
 	}
 	return customer, paymentMethod, label, nil
 }
+
+// DetachCard removes a saved card from the client's Stripe customer on the
+// salon's account, so it can never be charged again (the client withdrew
+// their consent). Detaching twice is the same request: the idempotency key
+// makes a retry harmless.
+func (s *Stripe) DetachCard(ctx context.Context, account, paymentMethodID string) error {
+	p := &stripe.PaymentMethodDetachParams{}
+	defer params(ctx, &p.Params, account, "detach-"+paymentMethodID)()
+	if _, err := s.api.PaymentMethods.Detach(paymentMethodID, p); err != nil {
+		return fmt.Errorf("stripe: detach card: %w", err)
+	}
+	return nil
+}
