@@ -84,8 +84,8 @@ func TestCancellingLateKeepsTheDeposit(t *testing.T) {
 	s := newShop(t, shopOptions{mode: "deposit"})
 	email := "late-" + s.salon.Slug + "@example.com"
 	manage := confirmedDeposit(t, s, email)
-	// 30 hours later the visit is less than 24 hours away.
-	s.env.Clock.Advance(30 * time.Hour)
+	// Twelve hours before the visit, well inside the 24-hour window.
+	s.env.Clock.Set(s.at("11:00").Add(-12 * time.Hour))
 	c := s.env.NewClient()
 	require.Contains(t, c.Get(manage).Text(".card"), "délai d'annulation gratuite est passé")
 	p := c.Post(manage+"/cancel", nil)
