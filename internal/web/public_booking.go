@@ -85,15 +85,25 @@ const PublicDays = 14
 // choose builds the pick-a-time step: a 14-day strip starting at ?from= (or
 // today) and the times of ?date= (or the first day with any).
 func (s *Server) choose(c *fiber.Ctx, o booking.Offer, off booking.Offered, staff uuid.UUID) (bookingview.Choose, error) {
+	return s.chooseDays(c, o, off, staff, false)
+}
+
+// chooseDays works out the free times of the days shown; timesOnly is for
+// the times fragment of one chosen day, which shows no day strip: computing
+// the other thirteen days would be most of the request's work for nothing.
+func (s *Server) chooseDays(c *fiber.Ctx, o booking.Offer, off booking.Offered, staff uuid.UUID, timesOnly bool) (bookingview.Choose, error) {
 	loc := o.Salon.Location()
 	now := s.Clock.Now().In(loc)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
 	date, derr := time.ParseInLocation(time.DateOnly, c.Query("date"), loc)
-	from := today
+	from, n := today, PublicDays
 	if derr == nil && date.After(today.AddDate(0, 0, PublicDays-1)) {
 		from = date
 	}
-	days, err := s.Booking.Days(ctx(c), o.Salon, off, staff, from, PublicDays)
+	if timesOnly && derr == nil && !date.Before(today) {
+		from, n = date, 1
+	}
+	days, err := s.Booking.Days(ctx(c), o.Salon, off, staff, from, n)
 	if err != nil {
 		return bookingview.Choose{}, err
 	}
@@ -147,7 +157,7 @@ func (s *Server) handlePublicSlots(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ch, err := s.choose(c, o, off, chosenStaff(c, off))
+	ch, err := s.chooseDays(c, o, off, chosenStaff(c, off), true)
 	if err != nil {
 		return err
 	}
