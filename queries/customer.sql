@@ -7,18 +7,21 @@ RETURNING *;
 SELECT * FROM customers WHERE tenant_id = @tenant_id AND id = @id;
 
 -- name: CustomerFindByPhone :many
-SELECT * FROM customers WHERE tenant_id = @tenant_id AND phone = @phone ORDER BY created_at LIMIT 5;
+-- Merged and erased records are history: a visit never goes to them.
+SELECT * FROM customers WHERE tenant_id = @tenant_id AND phone = @phone AND merged_into IS NULL AND erased_at IS NULL
+ORDER BY created_at LIMIT 5;
 
 -- name: CustomerQuickSearch :many
 -- The agenda's "who is this for" box: a few matches by name or phone.
 SELECT * FROM customers
-WHERE tenant_id = @tenant_id
+WHERE tenant_id = @tenant_id AND merged_into IS NULL AND erased_at IS NULL
   AND (last_name ILIKE @pattern::text || '%' OR first_name ILIKE @pattern::text || '%' OR (@digits::text <> '' AND phone LIKE '%' || @digits::text || '%'))
 ORDER BY last_name, first_name
 LIMIT 8;
 
 -- name: CustomerFindByEmail :many
-SELECT * FROM customers WHERE tenant_id = @tenant_id AND lower(email) = lower(@email::text) ORDER BY created_at LIMIT 1;
+SELECT * FROM customers WHERE tenant_id = @tenant_id AND lower(email) = lower(@email::text) AND merged_into IS NULL AND erased_at IS NULL
+ORDER BY created_at LIMIT 1;
 
 -- name: CustomerRecord :one
 SELECT c.*, coalesce(cat.name, '')::text AS category_name, cat.payment_mode AS category_payment_mode,
@@ -49,37 +52,96 @@ WHERE tenant_id = @tenant_id AND merged_into IS NULL AND erased_at IS NULL AND i
 ORDER BY created_at LIMIT 5;
 
 -- name: CustomerList :many
--- The client list: search as you type over names, email and phone (trigram
--- index on search_text), filters, sort, page.
+-- The client list without a search: filters, sort, page. The page is chosen
+-- first (in name order it walks customers_sort_name_idx and stops at the
+-- page); balance and last visit are summed for the whole salon only when
+-- the sort or the filter needs them (otherwise Postgres drops those joins),
+-- and per row for the page's 50 rows.
 SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.portal_access,
        coalesce(cat.name, '')::text AS category_name,
        coalesce(b.balance, 0)::bigint AS balance_cents,
        v.last_visit
-FROM customers c
-LEFT JOIN customer_categories cat ON cat.id = c.category_id
+FROM (
+    SELECT p.id, p.tenant_id, p.first_name, p.last_name, p.email, p.phone, p.created_at, p.portal_access, p.category_id
+    FROM customers p
+    LEFT JOIN (SELECT l.customer_id, sum(l.amount_cents) AS balance FROM customer_ledger l
+               WHERE l.tenant_id = @tenant_id GROUP BY l.customer_id) pb ON pb.customer_id = p.id
+    LEFT JOIN (SELECT a.customer_id, max(a.starts_at) AS last_visit FROM appointments a
+               WHERE a.tenant_id = @tenant_id AND a.status = 'done' GROUP BY a.customer_id) pv ON pv.customer_id = p.id
+    WHERE p.tenant_id = @tenant_id AND p.merged_into IS NULL AND p.erased_at IS NULL
+      AND (sqlc.narg(category_id)::uuid IS NULL OR p.category_id = sqlc.narg(category_id))
+      AND (NOT @owes::boolean OR coalesce(pb.balance, 0) < 0)
+    ORDER BY
+      CASE WHEN @sort::text = 'name' THEN lower(p.last_name || ' ' || p.first_name) END ASC,
+      CASE WHEN @sort::text = 'recent' THEN p.created_at END DESC,
+      CASE WHEN @sort::text = 'balance' THEN coalesce(pb.balance, 0) END ASC,
+      CASE WHEN @sort::text = 'visit' THEN pv.last_visit END DESC NULLS LAST,
+      p.id
+    LIMIT @row_limit OFFSET @row_offset
+) c
+LEFT JOIN customer_categories cat ON cat.tenant_id = c.tenant_id AND cat.id = c.category_id
 LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
                    WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id) b ON true
 LEFT JOIN LATERAL (SELECT max(a.starts_at) AS last_visit FROM appointments a
                    WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.status = 'done') v ON true
-WHERE c.tenant_id = @tenant_id AND c.merged_into IS NULL AND c.erased_at IS NULL
-  AND (@search::text = '' OR c.search_text LIKE '%' || @search::text || '%')
-  AND (sqlc.narg(category_id)::uuid IS NULL OR c.category_id = sqlc.narg(category_id))
-  AND (NOT @owes::boolean OR coalesce(b.balance, 0) < 0)
 ORDER BY
   CASE WHEN @sort::text = 'name' THEN lower(c.last_name || ' ' || c.first_name) END ASC,
   CASE WHEN @sort::text = 'recent' THEN c.created_at END DESC,
   CASE WHEN @sort::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
   CASE WHEN @sort::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
-  c.id
-LIMIT @row_limit OFFSET @row_offset;
+  c.id;
 
 -- name: CustomerCount :one
 SELECT count(*) FROM customers c
 WHERE c.tenant_id = @tenant_id AND c.merged_into IS NULL AND c.erased_at IS NULL
-  AND (@search::text = '' OR c.search_text LIKE '%' || @search::text || '%')
   AND (sqlc.narg(category_id)::uuid IS NULL OR c.category_id = sqlc.narg(category_id))
   AND (NOT @owes::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
                                        WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0) < 0);
+
+-- name: CustomerSearchList :many
+-- The client list as staff type: names, email and phone, without accents,
+-- through customer_search (schema 0005: the trigram index under RLS). The
+-- matches are sorted on what the search returns; only the page's rows are
+-- read from customers. total counts every match (one search per page).
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.portal_access,
+       coalesce(cat.name, '')::text AS category_name,
+       coalesce(b.balance, 0)::bigint AS balance_cents,
+       v.last_visit, s.total
+FROM (
+    SELECT s.id, s.sort_name, s.created_at, count(*) OVER () AS total
+    FROM customer_search(@search::text) AS s(id, sort_name, created_at, category_id)
+    WHERE (sqlc.narg(category_id)::uuid IS NULL OR s.category_id = sqlc.narg(category_id))
+      AND (NOT @owes::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                                           WHERE l.tenant_id = @tenant_id AND l.customer_id = s.id), 0) < 0)
+    ORDER BY
+      CASE WHEN @sort::text = 'name' THEN s.sort_name END ASC,
+      CASE WHEN @sort::text = 'recent' THEN s.created_at END DESC,
+      CASE WHEN @sort::text = 'balance' THEN (SELECT coalesce(sum(l.amount_cents), 0) FROM customer_ledger l
+                                              WHERE l.tenant_id = @tenant_id AND l.customer_id = s.id) END ASC,
+      CASE WHEN @sort::text = 'visit' THEN (SELECT max(a.starts_at) FROM appointments a
+                                            WHERE a.tenant_id = @tenant_id AND a.customer_id = s.id AND a.status = 'done') END DESC NULLS LAST,
+      s.id
+    LIMIT @row_limit OFFSET @row_offset
+) s
+JOIN customers c ON c.tenant_id = @tenant_id AND c.id = s.id
+LEFT JOIN customer_categories cat ON cat.tenant_id = c.tenant_id AND cat.id = c.category_id
+LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
+                   WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id) b ON true
+LEFT JOIN LATERAL (SELECT max(a.starts_at) AS last_visit FROM appointments a
+                   WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.status = 'done') v ON true
+ORDER BY
+  CASE WHEN @sort::text = 'name' THEN s.sort_name END ASC,
+  CASE WHEN @sort::text = 'recent' THEN s.created_at END DESC,
+  CASE WHEN @sort::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
+  CASE WHEN @sort::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
+  c.id;
+
+-- name: CustomerSearchCount :one
+-- The matches when the page asked is past the last one.
+SELECT count(*) FROM customer_search(@search::text) AS s(id, sort_name, created_at, category_id)
+WHERE (sqlc.narg(category_id)::uuid IS NULL OR s.category_id = sqlc.narg(category_id))
+  AND (NOT @owes::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                                       WHERE l.tenant_id = @tenant_id AND l.customer_id = s.id), 0) < 0);
 
 -- name: CustomerVisits :many
 -- A client's visits, newest first, with what was booked and paid online.

@@ -95,7 +95,12 @@ func (c *Customers) List(ctx context.Context, salonID uuid.UUID, q ListQuery) (P
 	}
 	out := Page{Page: q.Page}
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		rows, err := tx.CustomerList(ctx, dbq.CustomerListParams{TenantID: salonID, Search: search, CategoryID: cat, Owes: q.Owes,
+		var err error
+		if search != "" {
+			out.Rows, out.Total, err = searchTx(ctx, tx, salonID, search, cat, q)
+			return err
+		}
+		rows, err := tx.CustomerList(ctx, dbq.CustomerListParams{TenantID: salonID, CategoryID: cat, Owes: q.Owes,
 			Sort: q.Sort, RowLimit: PerPage, RowOffset: int32((q.Page - 1) * PerPage)})
 		if err != nil {
 			return err
@@ -104,7 +109,7 @@ func (c *Customers) List(ctx context.Context, salonID uuid.UUID, q ListQuery) (P
 			out.Rows = append(out.Rows, Row{ID: r.ID, FirstName: r.FirstName, LastName: r.LastName, Email: r.Email, Phone: r.Phone,
 				CategoryName: r.CategoryName, BalanceCents: r.BalanceCents, LastVisit: timePtr(r.LastVisit), Portal: r.PortalAccess})
 		}
-		out.Total, err = tx.CustomerCount(ctx, dbq.CustomerCountParams{TenantID: salonID, Search: search, CategoryID: cat, Owes: q.Owes})
+		out.Total, err = tx.CustomerCount(ctx, dbq.CustomerCountParams{TenantID: salonID, CategoryID: cat, Owes: q.Owes})
 		return err
 	})
 	if err != nil {
@@ -112,6 +117,30 @@ func (c *Customers) List(ctx context.Context, salonID uuid.UUID, q ListQuery) (P
 	}
 	out.Pages = int((out.Total + PerPage - 1) / PerPage)
 	return out, nil
+}
+
+// searchTx is the list with a search: the trigram search runs in the
+// database function customer_search (schema 0005), which the index serves
+// under row-level security.
+func searchTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, search string, cat *uuid.UUID, q ListQuery) ([]Row, int64, error) {
+	rows, err := tx.CustomerSearchList(ctx, dbq.CustomerSearchListParams{TenantID: salonID, Search: search, CategoryID: cat, Owes: q.Owes,
+		Sort: q.Sort, RowLimit: PerPage, RowOffset: int32((q.Page - 1) * PerPage)})
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]Row, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Row{ID: r.ID, FirstName: r.FirstName, LastName: r.LastName, Email: r.Email, Phone: r.Phone,
+			CategoryName: r.CategoryName, BalanceCents: r.BalanceCents, LastVisit: timePtr(r.LastVisit), Portal: r.PortalAccess})
+	}
+	switch {
+	case len(rows) > 0:
+		return out, rows[0].Total, nil
+	case q.Page == 1:
+		return out, 0, nil
+	}
+	total, err := tx.CustomerSearchCount(ctx, dbq.CustomerSearchCountParams{TenantID: salonID, Search: search, CategoryID: cat, Owes: q.Owes})
+	return out, total, err
 }
 
 func timePtr(v any) *time.Time {

@@ -36,6 +36,7 @@ type Record struct {
 	BalanceCents       int64  // positive: credit; negative: owed to the salon
 	MergedInto         *uuid.UUID
 	Erased             bool
+	ErasedAt           *time.Time // when it was erased (GDPR)
 	CreatedAt          time.Time
 }
 
@@ -51,7 +52,7 @@ func recordFrom(r dbq.CustomerRecordRow) Record {
 		EmailTransactional: r.EmailTransactional, EmailMarketing: r.EmailMarketing, SMSTransactional: r.SmsTransactional,
 		SMSMarketing: r.SmsMarketing, PaymentMode: r.PaymentMode, CategoryID: r.CategoryID, CategoryName: r.CategoryName,
 		Discount: int(r.CategoryDiscount), PortalAccess: r.PortalAccess, BalanceCents: r.BalanceCents, MergedInto: r.MergedInto,
-		Erased: r.ErasedAt != nil, CreatedAt: r.CreatedAt}
+		Erased: r.ErasedAt != nil, ErasedAt: r.ErasedAt, CreatedAt: r.CreatedAt}
 	if r.CategoryPaymentMode != nil {
 		rec.CategoryMode = *r.CategoryPaymentMode
 	}

@@ -3,8 +3,8 @@ package i18n
 // The catalogue is split by area (texts_<area>_<lang>.go) so features can be
 // added side by side; fr is the reference, salons speak French first.
 var (
-	fr = merge(frCore, frSettings, frAgenda, frBooking, frPayment, frClients, frMessage, frPortal)
-	en = merge(enCore, enSettings, enAgenda, enBooking, enPayment, enClients, enMessage, enPortal)
+	fr = merge(frCore, frSettings, frAgenda, frBooking, frPayment, frClients, frMessage, frPortal, frClientData)
+	en = merge(enCore, enSettings, enAgenda, enBooking, enPayment, enClients, enMessage, enPortal, enClientData)
 )
 
 func merge(parts ...map[string]string) map[string]string {

@@ -39,7 +39,7 @@ type crossTenantRoute struct {
 // its own list (crosstenant_<area>_test.go). TestCrossTenantSuiteCoversEveryRoute
 // fails when a route is missing.
 var crossTenantRoutes = slices.Concat(coreCrossTenantRoutes, settingsCrossTenantRoutes, agendaCrossTenantRoutes, clientCrossTenantRoutes, portalCrossTenantRoutes,
-	messageCrossTenantRoutes)
+	messageCrossTenantRoutes, clientDataCrossTenantRoutes)
 
 var coreCrossTenantRoutes = []crossTenantRoute{
 	{method: "POST", pattern: "/app/team/invitations/:id/revoke",

@@ -105,4 +105,5 @@ var flashKeys = map[string]bool{
 	"flash.message_queued": true, "flash.template_saved": true, "flash.template_reset": true, "flash.reminders_saved": true,
 	"flash.portal_opened": true, "flash.portal_blocked": true,
 	"flash.stripe_ready": true, "flash.stripe_pending": true, "flash.fee_saved": true,
+	"flash.client_erased": true, "flash.clients_merged": true,
 }

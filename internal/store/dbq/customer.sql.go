@@ -15,26 +15,19 @@ import (
 const customerCount = `-- name: CustomerCount :one
 SELECT count(*) FROM customers c
 WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.erased_at IS NULL
-  AND ($2::text = '' OR c.search_text LIKE '%' || $2::text || '%')
-  AND ($3::uuid IS NULL OR c.category_id = $3)
-  AND (NOT $4::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+  AND ($2::uuid IS NULL OR c.category_id = $2)
+  AND (NOT $3::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
                                        WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0) < 0)
 `
 
 type CustomerCountParams struct {
 	TenantID   uuid.UUID
-	Search     string
 	CategoryID *uuid.UUID
 	Owes       bool
 }
 
 func (q *Queries) CustomerCount(ctx context.Context, arg CustomerCountParams) (int64, error) {
-	row := q.db.QueryRow(ctx, customerCount,
-		arg.TenantID,
-		arg.Search,
-		arg.CategoryID,
-		arg.Owes,
-	)
+	row := q.db.QueryRow(ctx, customerCount, arg.TenantID, arg.CategoryID, arg.Owes)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -147,7 +140,8 @@ func (q *Queries) CustomerDuplicates(ctx context.Context, arg CustomerDuplicates
 }
 
 const customerFindByEmail = `-- name: CustomerFindByEmail :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) ORDER BY created_at LIMIT 1
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) AND merged_into IS NULL AND erased_at IS NULL
+ORDER BY created_at LIMIT 1
 `
 
 type CustomerFindByEmailParams struct {
@@ -201,7 +195,8 @@ func (q *Queries) CustomerFindByEmail(ctx context.Context, arg CustomerFindByEma
 }
 
 const customerFindByPhone = `-- name: CustomerFindByPhone :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND phone = $2 ORDER BY created_at LIMIT 5
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND phone = $2 AND merged_into IS NULL AND erased_at IS NULL
+ORDER BY created_at LIMIT 5
 `
 
 type CustomerFindByPhoneParams struct {
@@ -209,6 +204,7 @@ type CustomerFindByPhoneParams struct {
 	Phone    string
 }
 
+// Merged and erased records are history: a visit never goes to them.
 func (q *Queries) CustomerFindByPhone(ctx context.Context, arg CustomerFindByPhoneParams) ([]Customer, error) {
 	rows, err := q.db.Query(ctx, customerFindByPhone, arg.TenantID, arg.Phone)
 	if err != nil {
@@ -300,28 +296,39 @@ SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.portal
        coalesce(cat.name, '')::text AS category_name,
        coalesce(b.balance, 0)::bigint AS balance_cents,
        v.last_visit
-FROM customers c
-LEFT JOIN customer_categories cat ON cat.id = c.category_id
+FROM (
+    SELECT p.id, p.tenant_id, p.first_name, p.last_name, p.email, p.phone, p.created_at, p.portal_access, p.category_id
+    FROM customers p
+    LEFT JOIN (SELECT l.customer_id, sum(l.amount_cents) AS balance FROM customer_ledger l
+               WHERE l.tenant_id = $1 GROUP BY l.customer_id) pb ON pb.customer_id = p.id
+    LEFT JOIN (SELECT a.customer_id, max(a.starts_at) AS last_visit FROM appointments a
+               WHERE a.tenant_id = $1 AND a.status = 'done' GROUP BY a.customer_id) pv ON pv.customer_id = p.id
+    WHERE p.tenant_id = $1 AND p.merged_into IS NULL AND p.erased_at IS NULL
+      AND ($2::uuid IS NULL OR p.category_id = $2)
+      AND (NOT $3::boolean OR coalesce(pb.balance, 0) < 0)
+    ORDER BY
+      CASE WHEN $4::text = 'name' THEN lower(p.last_name || ' ' || p.first_name) END ASC,
+      CASE WHEN $4::text = 'recent' THEN p.created_at END DESC,
+      CASE WHEN $4::text = 'balance' THEN coalesce(pb.balance, 0) END ASC,
+      CASE WHEN $4::text = 'visit' THEN pv.last_visit END DESC NULLS LAST,
+      p.id
+    LIMIT $6 OFFSET $5
+) c
+LEFT JOIN customer_categories cat ON cat.tenant_id = c.tenant_id AND cat.id = c.category_id
 LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
                    WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id) b ON true
 LEFT JOIN LATERAL (SELECT max(a.starts_at) AS last_visit FROM appointments a
                    WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.status = 'done') v ON true
-WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.erased_at IS NULL
-  AND ($2::text = '' OR c.search_text LIKE '%' || $2::text || '%')
-  AND ($3::uuid IS NULL OR c.category_id = $3)
-  AND (NOT $4::boolean OR coalesce(b.balance, 0) < 0)
 ORDER BY
-  CASE WHEN $5::text = 'name' THEN lower(c.last_name || ' ' || c.first_name) END ASC,
-  CASE WHEN $5::text = 'recent' THEN c.created_at END DESC,
-  CASE WHEN $5::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
-  CASE WHEN $5::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
+  CASE WHEN $4::text = 'name' THEN lower(c.last_name || ' ' || c.first_name) END ASC,
+  CASE WHEN $4::text = 'recent' THEN c.created_at END DESC,
+  CASE WHEN $4::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
+  CASE WHEN $4::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
   c.id
-LIMIT $7 OFFSET $6
 `
 
 type CustomerListParams struct {
 	TenantID   uuid.UUID
-	Search     string
 	CategoryID *uuid.UUID
 	Owes       bool
 	Sort       string
@@ -342,12 +349,14 @@ type CustomerListRow struct {
 	LastVisit    interface{}
 }
 
-// The client list: search as you type over names, email and phone (trigram
-// index on search_text), filters, sort, page.
+// The client list without a search: filters, sort, page. The page is chosen
+// first (in name order it walks customers_sort_name_idx and stops at the
+// page); balance and last visit are summed for the whole salon only when
+// the sort or the filter needs them (otherwise Postgres drops those joins),
+// and per row for the page's 50 rows.
 func (q *Queries) CustomerList(ctx context.Context, arg CustomerListParams) ([]CustomerListRow, error) {
 	rows, err := q.db.Query(ctx, customerList,
 		arg.TenantID,
-		arg.Search,
 		arg.CategoryID,
 		arg.Owes,
 		arg.Sort,
@@ -385,7 +394,7 @@ func (q *Queries) CustomerList(ctx context.Context, arg CustomerListParams) ([]C
 
 const customerQuickSearch = `-- name: CustomerQuickSearch :many
 SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers
-WHERE tenant_id = $1
+WHERE tenant_id = $1 AND merged_into IS NULL AND erased_at IS NULL
   AND (last_name ILIKE $2::text || '%' OR first_name ILIKE $2::text || '%' OR ($3::text <> '' AND phone LIKE '%' || $3::text || '%'))
 ORDER BY last_name, first_name
 LIMIT 8
@@ -578,6 +587,136 @@ func (q *Queries) CustomerSave(ctx context.Context, arg CustomerSaveParams) (int
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const customerSearchCount = `-- name: CustomerSearchCount :one
+SELECT count(*) FROM customer_search($1::text) AS s(id, sort_name, created_at, category_id)
+WHERE ($2::uuid IS NULL OR s.category_id = $2)
+  AND (NOT $3::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                                       WHERE l.tenant_id = $4 AND l.customer_id = s.id), 0) < 0)
+`
+
+type CustomerSearchCountParams struct {
+	Search     string
+	CategoryID *uuid.UUID
+	Owes       bool
+	TenantID   uuid.UUID
+}
+
+// The matches when the page asked is past the last one.
+func (q *Queries) CustomerSearchCount(ctx context.Context, arg CustomerSearchCountParams) (int64, error) {
+	row := q.db.QueryRow(ctx, customerSearchCount,
+		arg.Search,
+		arg.CategoryID,
+		arg.Owes,
+		arg.TenantID,
+	)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
+const customerSearchList = `-- name: CustomerSearchList :many
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.portal_access,
+       coalesce(cat.name, '')::text AS category_name,
+       coalesce(b.balance, 0)::bigint AS balance_cents,
+       v.last_visit, s.total
+FROM (
+    SELECT s.id, s.sort_name, s.created_at, count(*) OVER () AS total
+    FROM customer_search($1::text) AS s(id, sort_name, created_at, category_id)
+    WHERE ($2::uuid IS NULL OR s.category_id = $2)
+      AND (NOT $3::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                                           WHERE l.tenant_id = $4 AND l.customer_id = s.id), 0) < 0)
+    ORDER BY
+      CASE WHEN $5::text = 'name' THEN s.sort_name END ASC,
+      CASE WHEN $5::text = 'recent' THEN s.created_at END DESC,
+      CASE WHEN $5::text = 'balance' THEN (SELECT coalesce(sum(l.amount_cents), 0) FROM customer_ledger l
+                                              WHERE l.tenant_id = $4 AND l.customer_id = s.id) END ASC,
+      CASE WHEN $5::text = 'visit' THEN (SELECT max(a.starts_at) FROM appointments a
+                                            WHERE a.tenant_id = $4 AND a.customer_id = s.id AND a.status = 'done') END DESC NULLS LAST,
+      s.id
+    LIMIT $7 OFFSET $6
+) s
+JOIN customers c ON c.tenant_id = $4 AND c.id = s.id
+LEFT JOIN customer_categories cat ON cat.tenant_id = c.tenant_id AND cat.id = c.category_id
+LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
+                   WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id) b ON true
+LEFT JOIN LATERAL (SELECT max(a.starts_at) AS last_visit FROM appointments a
+                   WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.status = 'done') v ON true
+ORDER BY
+  CASE WHEN $5::text = 'name' THEN s.sort_name END ASC,
+  CASE WHEN $5::text = 'recent' THEN s.created_at END DESC,
+  CASE WHEN $5::text = 'balance' THEN coalesce(b.balance, 0) END ASC,
+  CASE WHEN $5::text = 'visit' THEN v.last_visit END DESC NULLS LAST,
+  c.id
+`
+
+type CustomerSearchListParams struct {
+	Search     string
+	CategoryID *uuid.UUID
+	Owes       bool
+	TenantID   uuid.UUID
+	Sort       string
+	RowOffset  int32
+	RowLimit   int32
+}
+
+type CustomerSearchListRow struct {
+	ID           uuid.UUID
+	FirstName    string
+	LastName     string
+	Email        string
+	Phone        string
+	CreatedAt    time.Time
+	PortalAccess string
+	CategoryName string
+	BalanceCents int64
+	LastVisit    interface{}
+	Total        int64
+}
+
+// The client list as staff type: names, email and phone, without accents,
+// through customer_search (schema 0005: the trigram index under RLS). The
+// matches are sorted on what the search returns; only the page's rows are
+// read from customers. total counts every match (one search per page).
+func (q *Queries) CustomerSearchList(ctx context.Context, arg CustomerSearchListParams) ([]CustomerSearchListRow, error) {
+	rows, err := q.db.Query(ctx, customerSearchList,
+		arg.Search,
+		arg.CategoryID,
+		arg.Owes,
+		arg.TenantID,
+		arg.Sort,
+		arg.RowOffset,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerSearchListRow{}
+	for rows.Next() {
+		var i CustomerSearchListRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.FirstName,
+			&i.LastName,
+			&i.Email,
+			&i.Phone,
+			&i.CreatedAt,
+			&i.PortalAccess,
+			&i.CategoryName,
+			&i.BalanceCents,
+			&i.LastVisit,
+			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const customerSetCategory = `-- name: CustomerSetCategory :exec
