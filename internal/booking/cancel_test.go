@@ -3,6 +3,7 @@ package booking_test
 import (
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -40,12 +41,12 @@ func TestCancellingInTimeRefundsTheDeposit(t *testing.T) {
 	require.Contains(t, after.Text(".status-banner"), "Rendez-vous annulé")
 	require.Contains(t, after.Text(".status-banner"), "remboursé")
 
-	refunds := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
-	require.Len(t, refunds, 1)
+	refunds := s.refunds(1)
 	require.Equal(t, "pi_"+s.salon.Slug, refunds[0].Form.Get("payment_intent"))
 	require.Equal(t, "1500", refunds[0].Form.Get("amount"))
 	require.Equal(t, s.account, refunds[0].Account)
-	require.Contains(t, c.Get(manage).Text(".payments"), "Remboursement")
+	require.Eventually(t, func() bool { return strings.Contains(c.Get(manage).Text(".payments"), "Remboursement") },
+		10*time.Second, 50*time.Millisecond, "the refund shows on the client's page")
 	s.env.Mail.WaitSubject(t, email, "Rendez-vous annulé")
 
 	p = c.Post(manage+"/cancel", nil)
@@ -108,12 +109,62 @@ func TestTheSalonCancellingRefundsInFull(t *testing.T) {
 	p := owner.Post("/app/appointments/"+bk.AppointmentID.String()+"/status", url.Values{"status": {"cancelled"}})
 	require.Equal(t, 303, p.Status)
 	require.Contains(t, owner.Follow(p).Text(".alert.ok"), "remboursé intégralement")
-	refunds := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
-	require.Len(t, refunds, 1)
+	refunds := s.refunds(1)
 	require.Equal(t, "5000", refunds[0].Form.Get("amount"))
 	panel := owner.Get("/app/appointments/" + bk.AppointmentID.String())
-	require.Contains(t, panel.Text(".payments-list"), "Remboursement")
+	require.Eventually(t, func() bool {
+		panel = owner.Get("/app/appointments/" + bk.AppointmentID.String())
+		return strings.Contains(panel.Text(".payments-list"), "Remboursement")
+	}, 10*time.Second, 50*time.Millisecond)
 	require.Contains(t, panel.Text(".payments-list"), "Prépaiement")
+}
+
+func TestARefundStripeRefusesIsRetriedUntilItGoesThrough(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "retry-" + s.salon.Slug + "@example.com"
+	manage := confirmedDeposit(t, s, email)
+	var mu sync.Mutex
+	refused := 0
+	s.env.Stripe.Stub(s.account, func(call testkit.StripeCall) (int, string, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if call.Path != "/v1/refunds" || refused == 1 {
+			return 0, "", false
+		}
+		refused++
+		return 500, `{"error":{"type":"api_error","message":"Stripe is down"}}`, true
+	})
+
+	c := s.env.NewClient()
+	p := c.Post(manage+"/cancel", nil)
+	require.Equal(t, 303, p.Status, "the client's cancellation stands while Stripe is down")
+	require.Contains(t, c.Follow(p).Text(".status-banner"), "Rendez-vous annulé")
+
+	// Refused once, then Stripe answers: the same refund, under the same key.
+	require.Eventually(t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) >= 2 }, 15*time.Second, 100*time.Millisecond)
+	calls := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
+	require.Equal(t, calls[0].IdempotencyKey, calls[len(calls)-1].IdempotencyKey)
+	require.Eventually(t, func() bool { return strings.Contains(c.Get(manage).Text(".payments"), "Remboursement") },
+		10*time.Second, 50*time.Millisecond)
+	require.Never(t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) > 2 }, 2*time.Second, 100*time.Millisecond,
+		"once refunded, nothing more is sent")
+}
+
+func TestAVisitTheClientCancelledCannotBeRefundedAgainByTheSalon(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit", cancelCredit: true})
+	email := "twice-" + s.salon.Slug + "@example.com"
+	manage := confirmedDeposit(t, s, email)
+	require.Equal(t, 303, s.env.NewClient().Post(manage+"/cancel", nil).Status)
+
+	// A panel the salon opened before: it says cancel.
+	bk := s.bookingByEmail(email)
+	owner := s.env.Login(s.salon.OwnerEmail)
+	p := owner.Post("/app/appointments/"+bk.AppointmentID.String()+"/status", url.Values{"status": {"cancelled"}})
+	require.Equal(t, 409, p.Status)
+	require.Never(t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) > 0 }, time.Second, 100*time.Millisecond,
+		"the deposit stays as the credit the client was given, not refunded on top")
 }
 
 func TestRescheduleWithinTheWindowMovesTheVisit(t *testing.T) {

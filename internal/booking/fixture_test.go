@@ -129,6 +129,16 @@ func (s shop) shownPolicy(c *testkit.Client, start time.Time) string {
 	return page.Value("input[name=policy_hash]")
 }
 
+// refunds waits for n refunds on the salon's account (a job sends them).
+func (s shop) refunds(n int) []testkit.StripeCall {
+	s.t.Helper()
+	require.Eventually(s.t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) >= n }, 10*time.Second, 50*time.Millisecond,
+		"%d refunds", n)
+	calls := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
+	require.Len(s.t, calls, n)
+	return calls
+}
+
 // lastSession is the last Checkout Session Carnet created.
 func (s shop) lastSession() testkit.StripeCall {
 	calls := s.env.Stripe.CallsOn(s.account, "/v1/checkout/sessions")

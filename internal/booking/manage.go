@@ -96,17 +96,16 @@ func (b *Booking) CancelByClient(ctx context.Context, sal salon.Salon, token str
 		return Cancelled{}, apperr.New(apperr.Conflict, "manage.not_cancellable")
 	}
 	out := Cancelled{Late: !v.InTime()}
-	if !out.Late && v.Policy.CancelRefund == salon.CreditOnCancel {
-		out.Credited = v.Paid()
+	settle := settlement{reason: "client cancelled in time"}
+	switch {
+	case out.Late:
+	case v.Policy.CancelRefund == salon.CreditOnCancel:
+		out.Credited, settle.credit = v.Paid(), v.Paid()
+	default:
+		out.Refunded, settle.refund = v.Paid(), true
 	}
-	if err := b.cancel(ctx, sal, v, out.Credited); err != nil {
+	if err := b.cancel(ctx, sal, v, settle); err != nil {
 		return Cancelled{}, err
-	}
-	if !out.Late && out.Credited == 0 {
-		out.Refunded = v.Paid()
-		if err := b.refundBooking(ctx, sal.ID, v.Booking, "client cancelled in time"); err != nil {
-			return out, err
-		}
 	}
 	return out, nil
 }
@@ -128,34 +127,48 @@ func (b *Booking) CancelBySalon(ctx context.Context, sal salon.Salon, appointmen
 	if err != nil {
 		return err
 	}
-	if err := b.cancel(ctx, sal, Visit{Booking: bk, Appointment: appt}, 0); err != nil {
-		return err
-	}
-	return b.refundBooking(ctx, sal.ID, bk, "salon cancelled")
+	return b.cancel(ctx, sal, Visit{Booking: bk, Appointment: appt}, settlement{refund: true, reason: "salon cancelled"})
 }
 
-// cancel frees the slot once; credit, when positive, goes on the client's
-// account in the same transaction, so a retried cancel cannot credit twice.
-func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, credit int64) error {
+// settlement is what a cancellation does with the money paid.
+type settlement struct {
+	credit int64 // put on the client's account
+	refund bool  // given back to the card, by a job queued with the cancellation
+	reason string
+}
+
+// cancel frees the slot and settles the money once, in one transaction: a
+// booking already cancelled (a double click, a stale agenda panel after the
+// client cancelled) is refused, so nothing is credited or refunded twice, and
+// a committed cancellation always has its refund queued.
+func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, settle settlement) error {
 	err := b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
 		if err := tx.AppointmentLockStaff(ctx, v.Appointment.StaffID.String()); err != nil {
 			return err
 		}
-		if _, err := tx.AppointmentSetStatus(ctx, dbq.AppointmentSetStatusParams{TenantID: sal.ID, ID: v.Appointment.ID, Status: agenda.StatusCancelled}); err != nil {
-			return err
-		}
 		moved, err := tx.BookingSetStatus(ctx, dbq.BookingSetStatusParams{TenantID: sal.ID, ID: v.Booking.ID, Status: "cancelled",
 			FromStatuses: []string{"awaiting_payment", "confirmed"}})
-		if err != nil || moved == 0 {
+		if err != nil {
+			return err
+		}
+		if moved == 0 {
+			return apperr.New(apperr.Conflict, "manage.not_cancellable")
+		}
+		if _, err := tx.AppointmentSetStatus(ctx, dbq.AppointmentSetStatusParams{TenantID: sal.ID, ID: v.Appointment.ID, Status: agenda.StatusCancelled}); err != nil {
 			return err
 		}
 		if err := cancelPendingPayments(ctx, tx, sal.ID, v.Appointment.ID); err != nil {
 			return err
 		}
-		if credit > 0 {
+		if settle.credit > 0 {
 			apptID := v.Appointment.ID
-			if _, err := customer.AddEntryTx(ctx, tx, sal.ID, v.Booking.CustomerID, credit, v.Booking.Currency, "deposit_credit",
+			if _, err := customer.AddEntryTx(ctx, tx, sal.ID, v.Booking.CustomerID, settle.credit, v.Booking.Currency, "deposit_credit",
 				"", nil, &apptID, nil); err != nil {
+				return err
+			}
+		}
+		if settle.refund {
+			if err := queueRefundTx(ctx, tx, sal.ID, v.Booking, settle.reason); err != nil {
 				return err
 			}
 		}

@@ -32,8 +32,9 @@ func TestCancellingFromThePortalFollowsThePolicy(t *testing.T) {
 	p = c.Post(manage+"/cancel", nil)
 	require.Equal(t, 303, p.Status)
 	require.Contains(t, c.Follow(p).Text(".status-banner"), "remboursé")
+	require.Eventually(t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) == 1 }, 10*time.Second, 50*time.Millisecond,
+		"the refund is sent")
 	refunds := s.env.Stripe.CallsOn(s.account, "/v1/refunds")
-	require.Len(t, refunds, 1)
 	require.Equal(t, "pi_early_"+s.salon.Slug, refunds[0].Form.Get("payment_intent"))
 	require.Equal(t, "1500", refunds[0].Form.Get("amount"))
 	home = c.Get(s.portal())
