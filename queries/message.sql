@@ -11,7 +11,7 @@ SELECT * FROM messages WHERE tenant_id = @tenant_id AND customer_id = @customer_
 
 -- name: MessageSent :exec
 UPDATE messages SET status = 'sent', sent_at = @sent_at::timestamptz, attempts = attempts + 1, last_error = ''
-WHERE tenant_id = @tenant_id AND id = @id;
+WHERE tenant_id = @tenant_id AND id = @id AND status IN ('queued', 'failed'); -- never revives an erased (skipped) message
 
 -- name: MessageFailed :exec
 UPDATE messages SET status = 'failed', attempts = attempts + 1, last_error = @last_error
@@ -75,9 +75,9 @@ WHERE tenant_id = @tenant_id;
 -- name: MessageDueReminders :many
 -- Visits whose reminder is due, in every salon (platform path): booked or
 -- confirmed, not reminded yet, starting within the salon's reminder delay.
--- A visit booked online once that delay had begun is left out: its
--- confirmation has just gone (a visit booked by phone has had none, so it
--- is reminded). The partial index covers the scan.
+-- A visit confirmed once that delay had begun (booked online or by the salon
+-- for this afternoon, or moved into it) is left out: its confirmation has
+-- just given the time. The partial index covers the scan.
 SELECT a.tenant_id, a.id
 FROM appointments a
 JOIN salon_settings st ON st.tenant_id = a.tenant_id
@@ -86,7 +86,8 @@ WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND a.starts_at > @now::timestamptz AND a.starts_at <= @horizon::timestamptz
   AND st.reminder_hours > 0
   AND a.starts_at - make_interval(hours => st.reminder_hours) <= @now::timestamptz
-  AND (a.source = 'staff' OR a.created_at < a.starts_at - make_interval(hours => st.reminder_hours))
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
+      AND m.kind = 'confirmation' AND m.created_at >= a.starts_at - make_interval(hours => st.reminder_hours))
   AND t.status = 'active'
 ORDER BY a.starts_at
 LIMIT @row_limit;

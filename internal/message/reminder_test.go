@@ -145,3 +145,18 @@ func TestNoReminderWhenTheSalonTurnedThemOff(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, message.Reminders{Hours: 2, SMS: false}, got)
 }
+
+func TestAVisitBookedBySalonInsideTheReminderDelayGetsItsConfirmationOnly(t *testing.T) {
+	t.Parallel()
+	s := newShop(t)
+	// Salon time: within the next hours, on a quarter hour.
+	start := s.env.Clock.Now().In(s.sal.Location()).Add(5 * time.Hour).Truncate(15 * time.Minute)
+	email := "same-day-" + s.salon.Slug + "@example.com"
+	typed, _ := newPhone()
+	appt, _ := s.visit(start, email, typed)
+	s.sweep()
+	s.env.Clock.Advance(time.Hour)
+	s.sweep()
+	require.Zero(t, s.reminders(appt, message.SMS), "the confirmation just gave the time: no reminder SMS a minute later")
+	require.Zero(t, s.reminders(appt, message.Email))
+}

@@ -211,7 +211,8 @@ WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND a.starts_at > $1::timestamptz AND a.starts_at <= $2::timestamptz
   AND st.reminder_hours > 0
   AND a.starts_at - make_interval(hours => st.reminder_hours) <= $1::timestamptz
-  AND (a.source = 'staff' OR a.created_at < a.starts_at - make_interval(hours => st.reminder_hours))
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
+      AND m.kind = 'confirmation' AND m.created_at >= a.starts_at - make_interval(hours => st.reminder_hours))
   AND t.status = 'active'
 ORDER BY a.starts_at
 LIMIT $3
@@ -230,9 +231,9 @@ type MessageDueRemindersRow struct {
 
 // Visits whose reminder is due, in every salon (platform path): booked or
 // confirmed, not reminded yet, starting within the salon's reminder delay.
-// A visit booked online once that delay had begun is left out: its
-// confirmation has just gone (a visit booked by phone has had none, so it
-// is reminded). The partial index covers the scan.
+// A visit confirmed once that delay had begun (booked online or by the salon
+// for this afternoon, or moved into it) is left out: its confirmation has
+// just given the time. The partial index covers the scan.
 func (q *Queries) MessageDueReminders(ctx context.Context, arg MessageDueRemindersParams) ([]MessageDueRemindersRow, error) {
 	rows, err := q.db.Query(ctx, messageDueReminders, arg.Now, arg.Horizon, arg.RowLimit)
 	if err != nil {
@@ -254,6 +255,7 @@ func (q *Queries) MessageDueReminders(ctx context.Context, arg MessageDueReminde
 }
 
 const messageFailed = `-- name: MessageFailed :exec
+
 UPDATE messages SET status = 'failed', attempts = attempts + 1, last_error = $1
 WHERE tenant_id = $2 AND id = $3 AND status <> 'sent'
 `
@@ -264,6 +266,7 @@ type MessageFailedParams struct {
 	ID        uuid.UUID
 }
 
+// never revives an erased (skipped) message
 func (q *Queries) MessageFailed(ctx context.Context, arg MessageFailedParams) error {
 	_, err := q.db.Exec(ctx, messageFailed, arg.LastError, arg.TenantID, arg.ID)
 	return err
@@ -382,7 +385,7 @@ func (q *Queries) MessageScrub(ctx context.Context, arg MessageScrubParams) erro
 
 const messageSent = `-- name: MessageSent :exec
 UPDATE messages SET status = 'sent', sent_at = $1::timestamptz, attempts = attempts + 1, last_error = ''
-WHERE tenant_id = $2 AND id = $3
+WHERE tenant_id = $2 AND id = $3 AND status IN ('queued', 'failed')
 `
 
 type MessageSentParams struct {
