@@ -3,6 +3,7 @@ package customer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/google/uuid"
@@ -262,12 +263,17 @@ func exportSheetsTx(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, e *
 	return err
 }
 
+// signInLink is a portal sign-in link still written in a message not sent
+// (skipped, failed): whoever reads the export must not be able to sign in as
+// the client with it.
+var signInLink = regexp.MustCompile(`https?://\S+/account/login/\S+`)
+
 func exportMessagesTx(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, e *Export) error {
 	rows, err := tx.ExportMessages(ctx, dbq.ExportMessagesParams{TenantID: salonID, CustomerID: &id})
 	e.Messages = make([]ExportMessage, 0, len(rows))
 	for _, r := range rows {
 		e.Messages = append(e.Messages, ExportMessage{ID: r.ID, AppointmentID: r.AppointmentID, Channel: r.Channel, Kind: r.Kind,
-			Purpose: r.Purpose, To: r.ToAddress, Subject: r.Subject, Body: r.Body, Status: r.Status, SkipReason: r.SkipReason,
+			Purpose: r.Purpose, To: r.ToAddress, Subject: r.Subject, Body: signInLink.ReplaceAllString(r.Body, "{lien}"), Status: r.Status, SkipReason: r.SkipReason,
 			CreatedAt: r.CreatedAt, SentAt: r.SentAt})
 	}
 	return err

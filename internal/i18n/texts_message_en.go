@@ -50,13 +50,17 @@ var enMessage = map[string]string{
 	"message.kind.manual.about":        "The starting text when you write to a client from their record.",
 
 	// Writing to a client
-	"message.write.title":   "Write to the client",
-	"message.write.channel": "Send by",
-	"message.write.subject": "Subject",
-	"message.write.body":    "Message",
-	"message.write.hint":    "You may write {prenom}, {nom}, {salon} or {adresse}: they are filled in when sending.",
-	"message.write.send":    "Send",
-	"message.write.back":    "Back to the record",
+	"message.write.title":                 "Write to the client",
+	"message.refused_offers":              "This client does not accept offers on this channel.",
+	"message.write.purpose":               "Kind of message",
+	"message.write.purpose.transactional": "Information (visits, an order)",
+	"message.write.purpose.marketing":     "Offer or promotion (with their consent)",
+	"message.write.channel":               "Send by",
+	"message.write.subject":               "Subject",
+	"message.write.body":                  "Message",
+	"message.write.hint":                  "You may write {prenom}, {nom}, {salon} or {adresse}: they are filled in when sending.",
+	"message.write.send":                  "Send",
+	"message.write.back":                  "Back to the record",
 
 	// Templates and reminders settings
 	"message.templates.title":        "Messages to clients",

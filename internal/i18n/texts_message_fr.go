@@ -50,13 +50,17 @@ var frMessage = map[string]string{
 	"message.kind.manual.about":        "Le texte de départ quand vous écrivez à un client depuis sa fiche.",
 
 	// Writing to a client
-	"message.write.title":   "Écrire au client",
-	"message.write.channel": "Envoyer par",
-	"message.write.subject": "Objet",
-	"message.write.body":    "Message",
-	"message.write.hint":    "Vous pouvez écrire {prenom}, {nom}, {salon} ou {adresse} : ils sont remplacés à l'envoi.",
-	"message.write.send":    "Envoyer",
-	"message.write.back":    "Retour à la fiche",
+	"message.write.title":                 "Écrire au client",
+	"message.refused_offers":              "Ce client n'accepte pas les offres par ce canal.",
+	"message.write.purpose":               "Nature du message",
+	"message.write.purpose.transactional": "Information (rendez-vous, commande)",
+	"message.write.purpose.marketing":     "Offre ou promotion (avec son accord)",
+	"message.write.channel":               "Envoyer par",
+	"message.write.subject":               "Objet",
+	"message.write.body":                  "Message",
+	"message.write.hint":                  "Vous pouvez écrire {prenom}, {nom}, {salon} ou {adresse} : ils sont remplacés à l'envoi.",
+	"message.write.send":                  "Envoyer",
+	"message.write.back":                  "Retour à la fiche",
 
 	// Templates and reminders settings
 	"message.templates.title":        "Messages aux clients",

@@ -58,6 +58,12 @@ func AppointmentTx(ctx context.Context, tx store.Tx, n Notice) error {
 		VarTime: clockTime(start), VarService: a.Services, VarStaff: a.StaffName, VarAddress: a.Address, VarLink: linkMarker}
 	consent := Consent{EmailTransactional: a.EmailTransactional, EmailMarketing: a.EmailMarketing,
 		SMSTransactional: a.SmsTransactional, SMSMarketing: a.SmsMarketing}
+	if a.BookingEmail != "" && n.Kind != KindReminder {
+		// The client booked online with this address and paid or accepted
+		// terms there: the receipt, the policy and the manage link go to it
+		// whatever the record says about service emails.
+		consent.EmailTransactional = true
+	}
 	d := Draft{SalonID: n.SalonID, CustomerID: &a.CustomerID, AppointmentID: &a.ID, Kind: n.Kind, Purpose: Transactional, Lang: lang}
 
 	email := d

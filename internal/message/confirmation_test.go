@@ -105,6 +105,21 @@ func TestAClientWhoRefusedTextMessagesGetsTheEmailOnly(t *testing.T) {
 	require.Contains(t, html, "Le client a refusé les SMS")
 }
 
+func TestAClientBookingOnlineGetsTheirConfirmationEmailWhateverTheRecordSays(t *testing.T) {
+	t.Parallel()
+	s := newShop(t)
+	email := "noemail-" + s.salon.Slug + "@example.com"
+	typed, _ := newPhone()
+	s.book(s.at("10:00"), email, typed)
+	s.env.Mail.Wait(t, email, 1)
+	client := s.customerByEmail(email)
+	// Staff untick service emails on the record; the client books again online.
+	s.exec(`UPDATE customers SET email_transactional = false WHERE tenant_id = $1 AND id = $2`, s.salon.ID, client)
+	s.book(s.at("15:00"), email, typed)
+	second := s.env.Mail.Wait(t, email, 2)
+	require.Contains(t, second.Text, "à 15:00", "the receipt and the manage link go to the address just typed")
+}
+
 func TestATextMessageTheGatewayRefusesIsFailedThenRetriedAndSentOnce(t *testing.T) {
 	t.Parallel()
 	s := newShop(t)

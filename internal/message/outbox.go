@@ -69,6 +69,9 @@ func EnqueueTx(ctx context.Context, tx store.Tx, d Draft, consent Consent) (uuid
 	case !consent.Allows(d.Channel, d.Purpose):
 		status, reason = "skipped", "opted_out"
 	}
+	if status == "skipped" {
+		d.Body = maskLinks(dbq.Message{Kind: d.Kind, Body: d.Body}) // never sent: no working sign-in link kept
+	}
 	row, err := tx.MessageCreate(ctx, dbq.MessageCreateParams{TenantID: d.SalonID, CustomerID: d.CustomerID, AppointmentID: d.AppointmentID,
 		Channel: d.Channel, Kind: d.Kind, Purpose: d.Purpose, ToAddress: d.To, Subject: d.Subject, Body: d.Body, Status: status,
 		SkipReason: reason, CreatedBy: d.CreatedBy})

@@ -12,16 +12,30 @@ import (
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
 
+// Manual is a message a staff member writes on a client's record. Purpose
+// is Transactional (about their visits, an order) or Marketing (an offer):
+// an offer needs the client's consent to offers on that channel.
+type Manual struct {
+	Channel, Purpose, Subject, Body string
+}
+
 // Write sends a client a message a staff member wrote on their record, by
 // email or SMS. The text may use the client's and the salon's placeholders
 // ({prenom}, {nom}, {salon}, {adresse}). Problems come back on the form's
-// fields: channel (no address, or the client refused the channel), subject,
-// body. Another salon's client is not found.
-func (o *Outbox) Write(ctx context.Context, salonID, customerID, actorUserID uuid.UUID, channel, subject, body string) error {
-	t := Text{Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))}
+// fields: channel (no address, or the client refused the channel), purpose
+// (no consent to offers), subject, body. Another salon's client is not found.
+func (o *Outbox) Write(ctx context.Context, salonID, customerID, actorUserID uuid.UUID, m Manual) error {
+	channel, purpose := m.Channel, m.Purpose
+	if purpose == "" {
+		purpose = Transactional
+	}
+	t := Text{Subject: strings.TrimSpace(m.Subject), Body: strings.TrimSpace(strings.ReplaceAll(m.Body, "\r\n", "\n"))}
 	f := apperr.Fields{}
 	if channel != Email && channel != SMS {
 		f.Add("channel", "field.choose")
+	}
+	if purpose != Transactional && purpose != Marketing {
+		f.Add("purpose", "field.choose")
 	}
 	if channel == SMS {
 		t.Subject = ""
@@ -43,6 +57,8 @@ func (o *Outbox) Write(ctx context.Context, salonID, customerID, actorUserID uui
 			f.Add("channel", "message.no_email")
 		case channel == Email && !consent.Allows(Email, Transactional):
 			f.Add("channel", "message.refused_email")
+		case purpose == Marketing && !consent.Allows(channel, Marketing):
+			f.Add("purpose", "message.refused_offers")
 		}
 		if channel == SMS {
 			to = c.Phone
@@ -52,7 +68,7 @@ func (o *Outbox) Write(ctx context.Context, salonID, customerID, actorUserID uui
 		}
 		v := vars{VarFirstName: c.FirstName, VarLastName: c.LastName, VarSalon: c.SalonName, VarAddress: c.Address}
 		_, err = EnqueueTx(ctx, tx, Draft{SalonID: salonID, CustomerID: &c.ID, Channel: channel, Kind: KindManual,
-			Purpose: Transactional, To: to, Subject: render(t.Subject, v), Body: render(t.Body, v), CreatedBy: &actorUserID,
+			Purpose: purpose, To: to, Subject: render(t.Subject, v), Body: render(t.Body, v), CreatedBy: &actorUserID,
 			Lang: langOf(c.Locale)}, consent)
 		return err
 	})

@@ -35,6 +35,16 @@ func TestStaffWriteToAClientFromTheRecord(t *testing.T) {
 	mail := s.env.Mail.WaitSubject(t, email, "Votre commande")
 	require.Equal(t, "Bonjour Léa,\n\nElle est prête.", text(mail))
 
+	// An offer needs the client's consent to offers: Léa gave none.
+	offer := url.Values{"channel": {"email"}, "purpose": {"marketing"}, "subject": {"-20 % ce mois-ci"}, "body": {"Bonjour {prenom}"}}
+	p = owner.Post(path, offer)
+	require.Equal(t, 422, p.Status)
+	require.Contains(t, p.FieldError("purpose"), "n'accepte pas les offres")
+	require.Equal(t, "-20 % ce mois-ci", p.Value("#subject"), "what was typed is kept")
+	s.exec(`UPDATE customers SET email_marketing = true WHERE tenant_id = $1 AND id = $2`, s.salon.ID, client)
+	require.Equal(t, 303, owner.Post(path, offer).Status)
+	s.env.Mail.WaitSubject(t, email, "-20 % ce mois-ci")
+
 	// Refused forms come back with what was typed and a message by the field.
 	p = owner.Post(path, url.Values{"channel": {"email"}, "subject": {""}, "body": {"Bonjour {prenom_client}"}})
 	require.Equal(t, 422, p.Status)
@@ -58,13 +68,16 @@ func TestWriteRefusesAClientWithoutTheChannelAndAnotherSalonsClient(t *testing.T
 	a, err := s.env.Srv.Agenda.Get(context.Background(), s.sal, appt)
 	require.NoError(t, err)
 
-	err = s.env.Srv.Messages.Write(context.Background(), s.salon.ID, a.Customer.ID, s.salon.OwnerID, message.Email, "Bonjour", "Bonjour")
+	err = s.env.Srv.Messages.Write(context.Background(), s.salon.ID, a.Customer.ID, s.salon.OwnerID,
+		message.Manual{Channel: message.Email, Purpose: message.Transactional, Subject: "Bonjour", Body: "Bonjour"})
 	require.Equal(t, "message.no_email", fieldOf(err, "channel"), "a client known by phone only")
-	err = s.env.Srv.Messages.Write(context.Background(), s.salon.ID, a.Customer.ID, s.salon.OwnerID, "fax", "", "Bonjour")
+	err = s.env.Srv.Messages.Write(context.Background(), s.salon.ID, a.Customer.ID, s.salon.OwnerID,
+		message.Manual{Channel: "fax", Purpose: message.Transactional, Body: "Bonjour"})
 	require.Equal(t, "field.choose", fieldOf(err, "channel"))
 
 	other := s.env.NewSalon("Autre salon")
-	err = s.env.Srv.Messages.Write(context.Background(), other.ID, a.Customer.ID, other.OwnerID, message.SMS, "", "Bonjour")
+	err = s.env.Srv.Messages.Write(context.Background(), other.ID, a.Customer.ID, other.OwnerID,
+		message.Manual{Channel: message.SMS, Purpose: message.Transactional, Body: "Bonjour"})
 	require.True(t, store.IsNotFound(err), "another salon's client is not found: %v", err)
 	items, err := s.env.Srv.Messages.History(context.Background(), other.ID, a.Customer.ID, 10)
 	require.NoError(t, err)

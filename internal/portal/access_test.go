@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/carnet-salon/carnet/internal/store"
 )
 
 func TestOpeningAccessSendsTheClientALinkThatSignsThemIn(t *testing.T) {
@@ -65,4 +67,24 @@ func TestOnlyOwnersAndManagersOpenOrBlockAccess(t *testing.T) {
 	rec, err := s.env.Srv.Customers.Get(context.Background(), s.salon.ID, id)
 	require.NoError(t, err)
 	require.Equal(t, "open", rec.PortalAccess)
+}
+
+func TestALinkNeverSentStaysNowhereStaffCanReadIt(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, stripeEnv(t), "Institut Secret", "none")
+	email := "optout-" + s.salon.Slug + "@example.com"
+	id := s.client("Nina", email, "none")
+	ctx := context.Background()
+	require.NoError(t, s.env.Srv.DB.WithTenant(ctx, s.salon.ID, func(tx store.Tx) error {
+		_, err := tx.Raw().Exec(ctx, `UPDATE customers SET email_transactional = false WHERE tenant_id = $1 AND id = $2`, s.salon.ID, id)
+		return err
+	}))
+	owner := s.env.Login(s.salon.OwnerEmail)
+	require.Equal(t, 303, owner.Post("/app/clients/"+id.String()+"/portal", url.Values{"access": {"open"}}).Status)
+	require.Equal(t, 1, s.outbox("portal_access", email), "kept in the history, as skipped")
+
+	export := owner.Get("/app/clients/" + id.String() + "/export")
+	require.Equal(t, 200, export.Status)
+	require.Contains(t, export.Body, "portal_access")
+	require.NotContains(t, export.Body, "/account/login/", "the export cannot be used to sign in as the client")
 }

@@ -26,7 +26,7 @@ func (s *Server) clientMessages(c *fiber.Ctx, customerID uuid.UUID) (templ.Compo
 		return nil, err
 	}
 	f := ui.NewForm()
-	f.Values["channel"], f.Values["subject"], f.Values["body"] = message.Email, text.Subject, text.Body
+	f.Values["channel"], f.Values["purpose"], f.Values["subject"], f.Values["body"] = message.Email, message.Transactional, text.Subject, text.Body
 	return messages.Panel(customerID.String(), items, f), nil
 }
 
@@ -37,8 +37,9 @@ func (s *Server) handleClientMessage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, "channel", "subject", "body")
-	err = s.Messages.Write(ctx(c), currentSalon(c).ID, id, member(c).UserID, f.Get("channel"), f.Get("subject"), f.Get("body"))
+	f := formFrom(c, "channel", "purpose", "subject", "body")
+	err = s.Messages.Write(ctx(c), currentSalon(c).ID, id, member(c).UserID,
+		message.Manual{Channel: f.Get("channel"), Purpose: f.Get("purpose"), Subject: f.Get("subject"), Body: f.Get("body")})
 	if err != nil {
 		if !refused(c, &f, err) {
 			return err

@@ -161,12 +161,14 @@ func (s *Server) handlePortalRequestLink(c *fiber.Ctx) error {
 	if err := s.allow(c, limitPortalIP, s.limitKey(c)); err != nil {
 		return err
 	}
+	sal := publicSalonOf(c)
 	if email := contact.NormalizeEmail(f.Get("email")); email != "" {
-		if err := s.allow(c, limitPortalEmail, email); err != nil {
+		// Per salon: someone asking for links at one salon must not lock the
+		// same person out of every other salon's portal.
+		if err := s.allow(c, limitPortalEmail, sal.ID.String()+":"+email); err != nil {
 			return err
 		}
 	}
-	sal := publicSalonOf(c)
 	if err := s.Portal.RequestLink(ctx(c), sal, f.Get("email"), i18n.LangFrom(ctx(c))); err != nil {
 		if !refused(c, &f, err) {
 			return err

@@ -75,6 +75,11 @@ func channelOptions(ctx context.Context) []ui.Option {
 	return []ui.Option{{Value: message.Email, Label: channelName(ctx, message.Email)}, {Value: message.SMS, Label: channelName(ctx, message.SMS)}}
 }
 
+func purposeOptions(ctx context.Context) []ui.Option {
+	return []ui.Option{{Value: message.Transactional, Label: i18n.T(ctx, "message.write.purpose.transactional")},
+		{Value: message.Marketing, Label: i18n.T(ctx, "message.write.purpose.marketing")}}
+}
+
 func rowsAttr(n int) string { return strconv.Itoa(n) }
 
 func unknown(kind, text string) []string { return message.UnknownPlaceholders(kind, text) }
