@@ -101,6 +101,7 @@ var enClientData = map[string]string{
 	"clientdata.import.done_skipped":     "%d duplicate(s) left out.",
 	"clientdata.import.done_categories":  "Categories created: %s.",
 	"clientdata.import.to_list":          "See the client list",
+	"clientdata.import.already":          "This file is already imported (or being imported): nothing was imported twice.",
 	"clientdata.import.expired":          "The file is no longer available (it is kept for an hour): send it again.",
 	"clientdata.import.sep.semicolon":    "semicolon",
 	"clientdata.import.sep.comma":        "comma",

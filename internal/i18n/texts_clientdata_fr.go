@@ -101,6 +101,7 @@ var frClientData = map[string]string{
 	"clientdata.import.done_skipped":     "%d doublon(s) laissé(s) de côté.",
 	"clientdata.import.done_categories":  "Catégories créées : %s.",
 	"clientdata.import.to_list":          "Voir la liste des clients",
+	"clientdata.import.already":          "Ce fichier est déjà importé (ou en cours) : rien n'a été importé deux fois.",
 	"clientdata.import.expired":          "Le fichier n'est plus disponible (il est gardé une heure) : envoyez-le à nouveau.",
 	"clientdata.import.sep.semicolon":    "point-virgule",
 	"clientdata.import.sep.comma":        "virgule",

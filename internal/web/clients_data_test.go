@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -303,4 +304,42 @@ func TestTenThousandRowsImportWithinTwoRequests(t *testing.T) {
 	page, err := env.Srv.Customers.List(t.Context(), s.ID, customer.ListQuery{})
 	require.NoError(t, err)
 	require.EqualValues(t, 10_000, page.Total)
+}
+
+func TestAnImportSubmittedTwiceAtOnceImportsOnce(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Double clic")
+	owner := env.Login(s.OwnerEmail)
+	file := "Nom;Prénom\nDurand;Manon\nLeroy;Jade\n" // no email, no phone: nothing to spot duplicates by
+	status, doc, body := upload(t, env, owner, "/app/clients/import", nil, "clients.csv", []byte(file))
+	require.Equal(t, 200, status, body)
+	token := doc.Find("input[name=token]").AttrOr("value", "")
+	require.NotEmpty(t, token)
+	mapping := map[string]string{"token": token, "action": "import", "map_0": "last_name", "map_1": "first_name"}
+
+	statuses := make(chan int, 2)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st, _, _ := upload(t, env, owner, "/app/clients/import/confirm", mapping, "", nil)
+			statuses <- st
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	ok := 0
+	for st := range statuses {
+		if st == 200 {
+			ok++
+		} else {
+			require.Contains(t, []int{409, 422}, st, "the second finds the file claimed or gone")
+		}
+	}
+	require.Equal(t, 1, ok)
+	page, err := env.Srv.Customers.List(t.Context(), s.ID, customer.ListQuery{})
+	require.NoError(t, err)
+	require.EqualValues(t, 2, page.Total, "Manon and Jade once each")
 }

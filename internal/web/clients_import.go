@@ -130,7 +130,21 @@ func (s *Server) importPreview(c *fiber.Ctx, v clientdata.ImportPreviewView, wri
 		Today: s.Clock.Now().In(sal.Location()), Actor: member(c).UserID}
 	var err error
 	if write {
-		v.Report, err = s.Customers.Import(ctx(c), sal.ID, in)
+		// One import per file: a double click or a re-posted form finds the
+		// file claimed and imports nothing twice.
+		key := s.importKey(sal.ID, v.Token)
+		claimed, cerr := s.Redis.HSetNX(ctx(c), key, "claimed", "1").Result()
+		if cerr != nil {
+			return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(cerr)
+		}
+		if !claimed {
+			err := s.importUploadRefused(c, "clientdata.import.already")
+			c.Status(fiber.StatusConflict)
+			return err
+		}
+		if v.Report, err = s.Customers.Import(ctx(c), sal.ID, in); err != nil {
+			_ = s.Redis.HDel(ctx(c), key, "claimed").Err() // nothing written: the corrected mapping may be tried
+		}
 	} else {
 		v.Report, err = s.Customers.CheckImport(ctx(c), sal.ID, in)
 	}
