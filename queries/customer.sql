@@ -163,3 +163,11 @@ SELECT x.name, count(*)::bigint AS times
 FROM appointment_services x JOIN appointments a ON a.id = x.appointment_id
 WHERE x.tenant_id = @tenant_id AND a.customer_id = @customer_id AND a.status IN ('done', 'arrived', 'booked', 'confirmed')
 GROUP BY x.name ORDER BY count(*) DESC, x.name LIMIT 3;
+
+-- name: CustomerLockLive :one
+-- A live record, held until the transaction ends: money or a sheet written on
+-- it cannot land on a record being merged away or erased meanwhile (those
+-- take the row FOR UPDATE).
+SELECT id FROM customers
+WHERE tenant_id = @tenant_id AND id = @id AND merged_into IS NULL AND erased_at IS NULL
+FOR SHARE;

@@ -75,7 +75,7 @@ func (c *Customers) AddEntry(ctx context.Context, salonID, customerID, actor uui
 		return err
 	}
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		if _, err := tx.CustomerRecord(ctx, dbq.CustomerRecordParams{TenantID: salonID, ID: customerID}); err != nil {
+		if _, err := tx.CustomerLockLive(ctx, dbq.CustomerLockLiveParams{TenantID: salonID, ID: customerID}); err != nil {
 			return err
 		}
 		_, err := AddEntryTx(ctx, tx, salonID, customerID, cents, currency, "manual", note, &actor, nil, nil)

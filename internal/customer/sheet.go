@@ -109,6 +109,9 @@ func (c *Customers) SaveSheet(ctx context.Context, salonID, customerID, id, acto
 	}
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if id == uuid.Nil {
+			if _, err := tx.CustomerLockLive(ctx, dbq.CustomerLockLiveParams{TenantID: salonID, ID: customerID}); err != nil {
+				return err
+			}
 			r, err := tx.SheetCreate(ctx, dbq.SheetCreateParams{TenantID: salonID, CustomerID: customerID, AppointmentID: v.appointment,
 				SheetDate: v.date, Title: v.title, Products: v.products, Settings: v.settings, Reactions: v.reactions, Notes: v.notes, CreatedBy: &actor})
 			id = r.ID

@@ -112,6 +112,11 @@ func TestErasingAClientAsksForTheNameThenHidesThem(t *testing.T) {
 	again := owner.Get("/app/clients/" + lea + "/erase")
 	require.Contains(t, again.Text("#erased"), "effacées le")
 	require.Equal(t, 409, owner.Post("/app/clients/"+lea+"/erase", url.Values{"confirm_name": {"Client effacé"}}).Status)
+
+	// A tab left open on the record before: nothing more lands on it.
+	require.Equal(t, 404, owner.Post("/app/clients/"+lea+"/ledger", url.Values{"direction": {"credit"}, "amount": {"10"}, "note": {"Avance"}}).Status)
+	require.Equal(t, 404, owner.Post("/app/clients/"+lea+"/sheets", url.Values{"date": {"2026-11-20"}, "products": {"Henné"}}).Status)
+	require.NotContains(t, owner.Get("/app/clients/"+lea).Body, "Henné")
 }
 
 func TestMergingTwoRecordsMovesTheVisitsAndTheOldAddressLeadsToTheKeptOne(t *testing.T) {

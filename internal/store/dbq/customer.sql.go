@@ -392,6 +392,27 @@ func (q *Queries) CustomerList(ctx context.Context, arg CustomerListParams) ([]C
 	return items, nil
 }
 
+const customerLockLive = `-- name: CustomerLockLive :one
+SELECT id FROM customers
+WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL AND erased_at IS NULL
+FOR SHARE
+`
+
+type CustomerLockLiveParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// A live record, held until the transaction ends: money or a sheet written on
+// it cannot land on a record being merged away or erased meanwhile (those
+// take the row FOR UPDATE).
+func (q *Queries) CustomerLockLive(ctx context.Context, arg CustomerLockLiveParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, customerLockLive, arg.TenantID, arg.ID)
+	var id uuid.UUID
+	err := row.Scan(&id)
+	return id, err
+}
+
 const customerQuickSearch = `-- name: CustomerQuickSearch :many
 SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers
 WHERE tenant_id = $1 AND merged_into IS NULL AND erased_at IS NULL
