@@ -256,7 +256,7 @@ func (b *Booking) insertBooking(ctx context.Context, tx store.Tx, sal salon.Salo
 		return err
 	}
 	if !p.rule.NeedsStripe() {
-		return b.notifyTx(ctx, tx, ConfirmationEmailArgs(sal.ID, bk.ID))
+		return b.notifyTx(ctx, tx, confirmation(sal.ID, bk.ID))
 	}
 	kind := p.rule.Mode // deposit, prepayment, card_imprint
 	pay, err := tx.PaymentCreate(ctx, dbq.PaymentCreateParams{TenantID: sal.ID, AppointmentID: p.appointmentID, BookingID: &bk.ID,

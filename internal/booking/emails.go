@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/riverqueue/river"
 
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/mail"
@@ -18,45 +17,20 @@ import (
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
 
-// ClientEmailArgs says what to tell a client about their booking. Booking
-// code hands it to notifyTx, which puts the messages in the outbox in the
-// transaction of the change, so they show in the client's history. It is
-// also still a job: ones queued before messages went through the outbox
-// reach the client the same way. It carries ids only.
-type ClientEmailArgs struct {
-	SalonID   uuid.UUID `json:"salon_id"`
-	BookingID uuid.UUID `json:"booking_id"`
-	What      string    `json:"what"` // confirmed | cancelled | fee_link
+// clientNotice says what to tell a client about their booking; notifyTx
+// turns it into outbox messages in the transaction of the change.
+type clientNotice struct {
+	SalonID   uuid.UUID
+	BookingID uuid.UUID
+	What      string // confirmed | cancelled | fee_link
 	// PayURL is Stripe's page for a fee the bank wants the client to confirm.
-	PayURL string `json:"pay_url,omitempty"`
-	Amount int64  `json:"amount,omitempty"`
+	PayURL string
+	Amount int64
 }
 
-// ConfirmationEmailArgs is the message sent when a booking is confirmed.
-func ConfirmationEmailArgs(salonID, bookingID uuid.UUID) ClientEmailArgs {
-	return ClientEmailArgs{SalonID: salonID, BookingID: bookingID, What: "confirmed"}
-}
-
-// Kind names the job.
-func (ClientEmailArgs) Kind() string { return "booking_client_email" }
-
-// InsertOpts: emails have their own queue.
-func (ClientEmailArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 10}
-}
-
-// ClientEmailWorker turns a booking email job queued by an earlier version
-// into outbox messages.
-type ClientEmailWorker struct {
-	river.WorkerDefaults[ClientEmailArgs]
-	Booking *Booking
-}
-
-// Work puts the messages in the outbox; the outbox's job sends them.
-func (w *ClientEmailWorker) Work(ctx context.Context, job *river.Job[ClientEmailArgs]) error {
-	return w.Booking.DB.WithTenant(ctx, job.Args.SalonID, func(tx store.Tx) error {
-		return w.Booking.notifyTx(ctx, tx, job.Args)
-	})
+// confirmation is the notice sent when a booking is confirmed.
+func confirmation(salonID, bookingID uuid.UUID) clientNotice {
+	return clientNotice{SalonID: salonID, BookingID: bookingID, What: "confirmed"}
 }
 
 // notifyTx puts the client's messages about their booking in the outbox,
@@ -64,7 +38,7 @@ func (w *ClientEmailWorker) Work(ctx context.Context, job *river.Job[ClientEmail
 // with the visit as a calendar file, and an SMS where the kind sends one.
 // The manage link is minted when the message is sent (ManageLinkTx), so no
 // working link waits in a job or in the outbox.
-func (b *Booking) notifyTx(ctx context.Context, tx store.Tx, a ClientEmailArgs) error {
+func (b *Booking) notifyTx(ctx context.Context, tx store.Tx, a clientNotice) error {
 	bk, err := tx.BookingGet(ctx, dbq.BookingGetParams{TenantID: a.SalonID, ID: a.BookingID})
 	if err != nil {
 		return fmt.Errorf("booking: notify: %w", err)
@@ -165,7 +139,7 @@ func (v visit) ics(now time.Time, cancelled bool) []mail.Attachment {
 }
 
 // feeText asks the client to pay a fee their bank wants them to confirm.
-func (v visit) feeText(lang i18n.Lang, a ClientEmailArgs) *message.Text {
+func (v visit) feeText(lang i18n.Lang, a clientNotice) *message.Text {
 	when := dateTime(lang, v.appt.StartsAt.In(v.salon.Location()))
 	body := i18n.Tr(lang, "email.greeting", v.appt.FirstName) + "\n\n" +
 		i18n.Tr(lang, "booking.email.fee.body", money.New(a.Amount, v.booking.Currency).Format(lang), v.service, when) + "\n\n" +

@@ -147,7 +147,7 @@ func (b *Booking) sendFeeLink(ctx context.Context, sal salon.Salon, j feeJob, in
 		if err := tx.PaymentSetSession(ctx, dbq.PaymentSetSessionParams{TenantID: sal.ID, ID: j.paymentID, CheckoutSessionID: &cs.ID}); err != nil {
 			return err
 		}
-		return b.notifyTx(ctx, tx, ClientEmailArgs{SalonID: sal.ID, BookingID: j.booking.ID, What: "fee_link", PayURL: cs.URL, Amount: j.amount})
+		return b.notifyTx(ctx, tx, clientNotice{SalonID: sal.ID, BookingID: j.booking.ID, What: "fee_link", PayURL: cs.URL, Amount: j.amount})
 	})
 }
 

@@ -172,7 +172,7 @@ func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, settle s
 				return err
 			}
 		}
-		return b.notifyTx(ctx, tx, ClientEmailArgs{SalonID: sal.ID, BookingID: v.Booking.ID, What: "cancelled"})
+		return b.notifyTx(ctx, tx, clientNotice{SalonID: sal.ID, BookingID: v.Booking.ID, What: "cancelled"})
 	})
 	if err != nil {
 		return fmt.Errorf("booking: cancel: %w", err)
@@ -225,7 +225,7 @@ func (b *Booking) Reschedule(ctx context.Context, sal salon.Salon, token, start 
 		if err != nil {
 			return err
 		}
-		return b.notifyTx(ctx, tx, ConfirmationEmailArgs(sal.ID, v.Booking.ID))
+		return b.notifyTx(ctx, tx, confirmation(sal.ID, v.Booking.ID))
 	})
 	if err != nil {
 		return fmt.Errorf("booking: reschedule: %w", err)

@@ -26,7 +26,7 @@ func (b *Booking) revive(ctx context.Context, t target, bk dbq.Booking) (string,
 			FromStatuses: []string{"expired"}}); err != nil {
 			return err
 		}
-		return b.notifyTx(ctx, tx, ConfirmationEmailArgs(t.salonID, bk.ID))
+		return b.notifyTx(ctx, tx, confirmation(t.salonID, bk.ID))
 	})
 	if err == nil {
 		return "confirmed after expiry", nil

@@ -219,7 +219,7 @@ func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking) (string
 			outcome = "already confirmed"
 			return err
 		}
-		return b.notifyTx(ctx, tx, ConfirmationEmailArgs(t.salonID, bk.ID))
+		return b.notifyTx(ctx, tx, confirmation(t.salonID, bk.ID))
 	})
 	if err == errSlotLost {
 		return b.revive(ctx, t, bk)

@@ -139,7 +139,6 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
 	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
 	river.AddWorker(workers, &account.InviteEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
-	river.AddWorker(workers, &booking.ClientEmailWorker{Booking: s.Booking})
 	river.AddWorker(workers, &message.SendWorker{Outbox: s.Messages})
 	river.AddWorker(workers, &message.ReminderWorker{Outbox: s.Messages})
 	river.AddWorker(workers, &booking.EventWorker{Booking: s.Booking, Payments: s.Payments})

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/secret"
 	clientdata "github.com/carnet-salon/carnet/views/clients_data"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -29,7 +28,7 @@ import (
 
 const importTTL = time.Hour
 
-var importTokenRE = regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`)
+var importTokenRE = regexp.MustCompile(`^[A-Za-z0-9_-]{43}$`)
 
 func (s *Server) importKey(salonID uuid.UUID, token string) string {
 	return s.cfg.RedisPrefix + "t:" + salonID.String() + ":import:" + token
@@ -37,11 +36,7 @@ func (s *Server) importKey(salonID uuid.UUID, token string) string {
 
 // stashImport keeps an uploaded file for the next step and returns its token.
 func (s *Server) stashImport(rc context.Context, salonID uuid.UUID, name string, data []byte) (string, error) {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
-	}
-	token := base64.RawURLEncoding.EncodeToString(b)
+	token, _ := secret.NewToken()
 	key := s.importKey(salonID, token)
 	pipe := s.Redis.TxPipeline()
 	pipe.HSet(rc, key, "name", name, "data", data)

@@ -2,9 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,6 +12,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/carnet-salon/carnet/internal/clock"
+	"github.com/carnet-salon/carnet/internal/secret"
 )
 
 // A salon's client signed in to its portal. Client sessions live apart from
@@ -51,18 +49,13 @@ func (s *Server) clientSessions() *clientSessions {
 }
 
 func (s *clientSessions) key(id string) string {
-	sum := sha256.Sum256([]byte(id))
-	return s.prefix + "csess:" + hex.EncodeToString(sum[:])
+	return s.prefix + "csess:" + hex.EncodeToString(secret.Hash(id))
 }
 
 // Create stores a new session under a new random id (a fresh id at each
 // sign-in: nobody can plant one beforehand).
 func (s *clientSessions) Create(ctx context.Context, salonID, customerID uuid.UUID) (string, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("web: client session id: %w", err)
-	}
-	id := base64.RawURLEncoding.EncodeToString(b)
+	id, _ := secret.NewToken()
 	now := s.clock.Now()
 	return id, s.save(ctx, id, clientSession{SalonID: salonID, CustomerID: customerID, CreatedAt: now, SeenAt: now})
 }

@@ -2,9 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -13,6 +10,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/redis/go-redis/v9"
+
+	"github.com/carnet-salon/carnet/internal/secret"
 )
 
 // Session is a logged-in staff member or platform admin.
@@ -37,8 +36,7 @@ type Sessions struct {
 var errNoSession = errors.New("web: no session")
 
 func (s *Sessions) key(id string) string {
-	sum := sha256.Sum256([]byte(id))
-	return s.prefix + "sess:" + hex.EncodeToString(sum[:])
+	return s.prefix + "sess:" + hex.EncodeToString(secret.Hash(id))
 }
 
 func (s *Sessions) userKey(userID uuid.UUID) string { return s.prefix + "usess:" + userID.String() }
@@ -46,11 +44,7 @@ func (s *Sessions) userKey(userID uuid.UUID) string { return s.prefix + "usess:"
 // Create stores a new session under a new random id (never a reused one: a
 // fresh id at login defeats session fixation).
 func (s *Sessions) Create(ctx context.Context, sess Session) (string, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("web: session id: %w", err)
-	}
-	id := base64.RawURLEncoding.EncodeToString(b)
+	id, _ := secret.NewToken()
 	sess.CreatedAt = time.Now().UTC()
 	if err := s.save(ctx, id, sess); err != nil {
 		return "", err
