@@ -132,3 +132,29 @@ func TestFiftyClientsRacingForOneSlotOnThePublicPageLetExactlyOneHoldIt(t *testi
 	require.NoError(t, err)
 	require.Len(t, day.Columns[0].Appointments, 1)
 }
+
+// A payment whose webhook read the booking just before the sweeper released
+// it must not confirm a booking whose visit is gone from the agenda.
+func TestAPaymentRacingTheSweeperBringsTheVisitBack(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "race-" + s.salon.Slug + "@example.com"
+	require.Equal(t, 303, s.book(s.at("11:00"), email, nil).Status)
+	readByWebhook := s.bookingByEmail(email)
+	require.Equal(t, "awaiting_payment", readByWebhook.Status)
+
+	s.env.Clock.Advance(16 * time.Minute)
+	_, err := s.env.Srv.Booking.ReleaseExpired(t.Context())
+	require.NoError(t, err)
+	st, appt := s.statusOf(readByWebhook)
+	require.Equal(t, "expired", st)
+	require.Equal(t, "cancelled", appt)
+
+	outcome, err := s.env.Srv.Booking.ConfirmAfterReading(t.Context(), s.salon.ID, readByWebhook)
+	require.NoError(t, err)
+	require.Equal(t, "confirmed after expiry", outcome)
+	st, appt = s.statusOf(readByWebhook)
+	require.Equal(t, "confirmed", st)
+	require.Equal(t, "booked", appt, "the paid visit is back in the agenda")
+	require.NotContains(t, s.env.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "11:00")
+}

@@ -205,11 +205,18 @@ func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking) (string
 			return err
 		}
 		if n == 0 {
+			// The hold was no longer pending. The booking read before this
+			// transaction may predate a sweep that committed while we waited
+			// for the appointment's row, so both are read again here.
 			status, err := tx.AppointmentStatus(ctx, dbq.AppointmentStatusParams{TenantID: t.salonID, ID: bk.AppointmentID})
 			if err != nil {
 				return err
 			}
-			if status == "cancelled" && bk.Status == "expired" {
+			now, err := tx.BookingGet(ctx, dbq.BookingGetParams{TenantID: t.salonID, ID: bk.ID})
+			if err != nil {
+				return err
+			}
+			if status == "cancelled" && now.Status == "expired" {
 				return errSlotLost
 			}
 		}

@@ -1,0 +1,16 @@
+package booking
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// ConfirmAfterReading runs the confirmation step of a webhook with the
+// booking as that webhook read it earlier, to replay a sweep that committed
+// between the read and the confirmation.
+func (b *Booking) ConfirmAfterReading(ctx context.Context, salonID uuid.UUID, read dbq.Booking) (string, error) {
+	return b.confirm(ctx, target{salonID: salonID, bookingID: read.ID}, read)
+}
