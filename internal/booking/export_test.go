@@ -14,3 +14,8 @@ import (
 func (b *Booking) ConfirmAfterReading(ctx context.Context, salonID uuid.UUID, read dbq.Booking) (string, error) {
 	return b.confirm(ctx, target{salonID: salonID, bookingID: read.ID}, read)
 }
+
+// ReleaseExpiredOf is the sweeper limited to one salon.
+func (b *Booking) ReleaseExpiredOf(ctx context.Context, salonID uuid.UUID) (int, error) {
+	return b.releaseExpired(ctx, &salonID)
+}

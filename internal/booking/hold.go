@@ -47,10 +47,16 @@ func cancelPendingPayments(ctx context.Context, tx store.Tx, salonID, appointmen
 // closes their Stripe pages so they can no longer be paid. It returns how
 // many it released.
 func (b *Booking) ReleaseExpired(ctx context.Context) (int, error) {
+	return b.releaseExpired(ctx, nil)
+}
+
+// releaseExpired sweeps one salon when only is set: tests running side by
+// side, each with its own clock, must not release each other's holds.
+func (b *Booking) releaseExpired(ctx context.Context, only *uuid.UUID) (int, error) {
 	var due []dbq.BookingExpiredHoldsRow
 	err := b.DB.Unscoped(ctx, func(tx store.Tx) error {
 		var err error
-		due, err = tx.BookingExpiredHolds(ctx, b.Clock.Now())
+		due, err = tx.BookingExpiredHolds(ctx, dbq.BookingExpiredHoldsParams{Now: b.Clock.Now(), TenantID: only})
 		return err
 	})
 	if err != nil {

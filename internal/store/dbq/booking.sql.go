@@ -199,9 +199,15 @@ const bookingExpiredHolds = `-- name: BookingExpiredHolds :many
 SELECT b.tenant_id, b.id, b.appointment_id, b.checkout_session_id, b.stripe_account_id
 FROM bookings b JOIN appointments a ON a.id = b.appointment_id
 WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= $1::timestamptz
+  AND ($2::uuid IS NULL OR b.tenant_id = $2)
 ORDER BY a.hold_expires_at
 LIMIT 200
 `
+
+type BookingExpiredHoldsParams struct {
+	Now      time.Time
+	TenantID *uuid.UUID
+}
 
 type BookingExpiredHoldsRow struct {
 	TenantID          uuid.UUID
@@ -211,9 +217,10 @@ type BookingExpiredHoldsRow struct {
 	StripeAccountID   *string
 }
 
-// Holds whose time is up, in every salon: the sweeper releases them.
-func (q *Queries) BookingExpiredHolds(ctx context.Context, now time.Time) ([]BookingExpiredHoldsRow, error) {
-	rows, err := q.db.Query(ctx, bookingExpiredHolds, now)
+// Holds whose time is up, in every salon (or in one, when tenant_id is set):
+// the sweeper releases them.
+func (q *Queries) BookingExpiredHolds(ctx context.Context, arg BookingExpiredHoldsParams) ([]BookingExpiredHoldsRow, error) {
+	rows, err := q.db.Query(ctx, bookingExpiredHolds, arg.Now, arg.TenantID)
 	if err != nil {
 		return nil, err
 	}
