@@ -1,8 +1,10 @@
 -- name: BookingCreate :one
 INSERT INTO bookings (tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents,
-                      currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip)
+                      currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip,
+                      cancel_window_hours, cancel_refund, no_show_fee_cents)
 VALUES (@tenant_id, @appointment_id, @customer_id, @lang, @email, @payment_mode, @amount_due_cents,
-        @currency, @status, @stripe_account_id, @policy_text, @policy_hash, @card_consent, @consent_at, @consent_ip)
+        @currency, @status, @stripe_account_id, @policy_text, @policy_hash, @card_consent, @consent_at, @consent_ip,
+        @cancel_window_hours, @cancel_refund, @no_show_fee_cents)
 RETURNING *;
 
 -- name: BookingLinkAdd :exec

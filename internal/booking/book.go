@@ -147,6 +147,9 @@ type pending struct {
 	saveCard                                        bool
 	lang                                            i18n.Lang
 	expires                                         time.Time
+	windowHours                                     int32  // the cancellation window the client accepted
+	onCancel                                        string // and what a cancellation in time does with the money
+	noShowFee                                       int64  // and the fee a missed visit may cost
 }
 
 func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Offered, in Input, c checked, tokenHash []byte) (pending, error) {
@@ -174,7 +177,9 @@ func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Of
 	}
 	off.PriceCents = discounted(off.PriceCents, rec.Discount)
 	p := pending{customerID: cust.ID, rule: rule, due: rule.Due(off.PriceCents), email: c.email, name: c.first + " " + c.last,
-		saveCard: in.SaveCard || rule.Mode == payment.ModeCardImprint, lang: in.Lang, expires: now.Add(HoldTime)}
+		saveCard: in.SaveCard || rule.Mode == payment.ModeCardImprint, lang: in.Lang, expires: now.Add(HoldTime),
+		windowHours: int32(pol.Settings.CancellationWindow / time.Hour), onCancel: pol.CancelRefund,
+		noShowFee: pol.Settings.NoShowFeeCents}
 	if rule.Mode == payment.ModeCardImprint && !in.SaveCard {
 		return pending{}, apperr.Fields{"save_card": "booking.card_consent_required"}.Err()
 	}
@@ -247,7 +252,8 @@ func (b *Booking) insertBooking(ctx context.Context, tx store.Tx, sal salon.Salo
 	bk, err := tx.BookingCreate(ctx, dbq.BookingCreateParams{TenantID: sal.ID, AppointmentID: p.appointmentID, CustomerID: p.customerID,
 		Lang: string(in.Lang), Email: c.email, PaymentMode: p.rule.Mode, AmountDueCents: p.due,
 		Currency: sal.Currency, Status: status, StripeAccountID: acct, PolicyText: policy, PolicyHash: PolicyHash(policy),
-		CardConsent: p.saveCard, ConsentAt: b.Clock.Now(), ConsentIp: in.IP})
+		CardConsent: p.saveCard, ConsentAt: b.Clock.Now(), ConsentIp: in.IP, CancelWindowHours: &p.windowHours, CancelRefund: &p.onCancel,
+		NoShowFeeCents: &p.noShowFee})
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
@@ -180,4 +181,34 @@ func TestRescheduleWithinTheWindowMovesTheVisit(t *testing.T) {
 	require.Contains(t, c.Follow(p).Text(".facts"), "16:30")
 	require.Contains(t, s.env.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "11:00",
 		"the old time is free again")
+}
+
+func TestTheTermsAcceptedAtBookingHoldWhenTheSalonChangesItsPolicy(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "terms-" + s.salon.Slug + "@example.com"
+	manage := confirmedDeposit(t, s, email)
+
+	// After the booking, the salon widens its window past the visit's time
+	// and keeps deposits as credit from now on.
+	require.NoError(t, s.env.Srv.Salons.UpdateSettings(t.Context(), s.salon.ID, shopSettings("20", "72", salon.CreditOnCancel)))
+	c := s.env.NewClient()
+	require.Contains(t, c.Get(manage).Text(".card"), "Annulation ou changement gratuit jusqu'au", "still within the 24 hours accepted")
+
+	p := c.Post(manage+"/cancel", nil)
+	require.Equal(t, 303, p.Status)
+	require.Contains(t, c.Follow(p).Text(".status-banner"), "remboursé", "refunded, as accepted, not kept as credit")
+	require.Equal(t, "1500", s.refunds(1)[0].Form.Get("amount"))
+
+	// A booking made now follows the new terms: 72 hours before a visit two
+	// days away is already past, so cancelling keeps the deposit.
+	later := "terms-later-" + s.salon.Slug + "@example.com"
+	require.Equal(t, 303, s.book(s.at("14:00"), later, nil).Status)
+	bk := s.bookingByEmail(later)
+	code, _ := s.post(s.paid(s.sessionOf(bk), "pi_later_"+s.salon.Slug), testkit.StripeConnectWebhookSecret)
+	require.Equal(t, 200, code)
+	s.waitStatus(bk, "confirmed")
+	u, err := url.Parse(s.env.Mail.Wait(t, later, 1).Link(t, "/m/"))
+	require.NoError(t, err)
+	require.NotContains(t, c.Get(u.Path).Text(".card"), "Annulation ou changement gratuit")
 }

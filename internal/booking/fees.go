@@ -77,6 +77,7 @@ func (b *Booking) prepareFee(ctx context.Context, sal salon.Salon, appointmentID
 		if err != nil {
 			return err
 		}
+		pol = pol.accepted(bk)
 		if pol.Settings.NoShowFeeCents <= 0 {
 			return apperr.New(apperr.Conflict, "fee.none_set")
 		}

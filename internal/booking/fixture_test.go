@@ -64,9 +64,7 @@ func newShop(t *testing.T, o shopOptions) shop {
 	if o.cancelCredit {
 		onCancel = salon.CreditOnCancel
 	}
-	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Name: "Institut Paiement", TimeZone: "Europe/Paris",
-		Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60", CancellationWindowHours: "24",
-		NoShowFee: fee, PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: onCancel, DepositName: "acompte"}))
+	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, shopSettings(fee, "24", onCancel)))
 	mode := o.mode
 	if mode == "" {
 		mode = "deposit"
@@ -88,6 +86,14 @@ func newShop(t *testing.T, o shopOptions) shop {
 		}))
 	}
 	return s
+}
+
+// shopSettings are the salon's settings with a no-show fee, a cancellation
+// window in hours and what a cancellation in time does with a deposit.
+func shopSettings(fee, windowHours, onCancel string) salon.SettingsInput {
+	return salon.SettingsInput{Name: "Institut Paiement", TimeZone: "Europe/Paris",
+		Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60", CancellationWindowHours: windowHours,
+		NoShowFee: fee, PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: onCancel, DepositName: "acompte"}
 }
 
 // day is a date two days ahead, in the salon's zone.

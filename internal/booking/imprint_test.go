@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
@@ -42,9 +43,11 @@ func TestANoShowFeeIsChargedToTheSavedCard(t *testing.T) {
 	t.Parallel()
 	s := newShop(t, shopOptions{mode: "card_imprint", noShowFee: "25"})
 	panel, owner := imprinted(t, s, "noshow-"+s.salon.Slug+"@example.com")
+	// The salon raises its fee after the booking: this client accepted 25 €.
+	require.NoError(t, s.env.Srv.Salons.UpdateSettings(t.Context(), s.salon.ID, shopSettings("60", "24", salon.RefundOnCancel)))
 	page := owner.Get(panel)
 	require.Contains(t, page.Text("#appointment-panel"), "Carte enregistrée")
-	require.Contains(t, page.Text("#appointment-panel button.danger"), "25,00")
+	require.Contains(t, page.Text("#appointment-panel button.danger"), "25,00", "the fee the client accepted")
 
 	s.env.Stripe.Stub(s.account, func(c testkit.StripeCall) (int, string, bool) {
 		if c.Method == "POST" && c.Path == "/v1/payment_intents" {

@@ -63,6 +63,7 @@ func (b *Booking) Visit(ctx context.Context, sal salon.Salon, token string) (Vis
 			return err
 		}
 		v.Policy, err = policyTx(ctx, tx, sal.ID, b.Stripe != nil)
+		v.Policy = v.Policy.accepted(v.Booking)
 		return err
 	})
 	if err != nil {
@@ -75,6 +76,22 @@ func (b *Booking) Visit(ctx context.Context, sal salon.Salon, token string) (Vis
 	v.Now = b.Clock.Now()
 	v.Deadline = v.Appointment.Start.Add(-v.Policy.Settings.CancellationWindow)
 	return v, nil
+}
+
+// accepted puts back the cancellation terms the client accepted when
+// booking, where the booking kept them: the salon's later changes apply to
+// later bookings only.
+func (p Policy) accepted(bk dbq.Booking) Policy {
+	if bk.CancelWindowHours != nil {
+		p.Settings.CancellationWindow = time.Duration(*bk.CancelWindowHours) * time.Hour
+	}
+	if bk.CancelRefund != nil {
+		p.CancelRefund = *bk.CancelRefund
+	}
+	if bk.NoShowFeeCents != nil {
+		p.Settings.NoShowFeeCents = *bk.NoShowFeeCents
+	}
+	return p
 }
 
 // Cancelled says what a cancellation did with the money.
@@ -276,16 +293,20 @@ func (b *Booking) Payments(ctx context.Context, salonID, appointmentID uuid.UUID
 	return pays, card, err
 }
 
-// IsOnline reports whether an appointment was booked online (it has a booking).
-func (b *Booking) IsOnline(ctx context.Context, salonID, appointmentID uuid.UUID) (bool, error) {
-	found := false
-	err := b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		_, err := tx.BookingOfAppointment(ctx, dbq.BookingOfAppointmentParams{TenantID: salonID, AppointmentID: appointmentID})
+// Online tells whether an appointment was booked online (it has a booking)
+// and, if so, the no-show fee its client accepted.
+func (b *Booking) Online(ctx context.Context, sal salon.Salon, appointmentID uuid.UUID) (online bool, feeCents int64, err error) {
+	err = b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+		bk, err := tx.BookingOfAppointment(ctx, dbq.BookingOfAppointmentParams{TenantID: sal.ID, AppointmentID: appointmentID})
 		if store.IsNotFound(err) {
 			return nil
 		}
-		found = err == nil
+		if err != nil {
+			return err
+		}
+		pol, err := policyTx(ctx, tx, sal.ID, b.Stripe != nil)
+		online, feeCents = true, pol.accepted(bk).Settings.NoShowFeeCents
 		return err
 	})
-	return found, err
+	return online, feeCents, err
 }

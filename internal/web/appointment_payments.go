@@ -12,7 +12,7 @@ import (
 
 // paymentsOf adds an online booking's payments and saved card to the panel.
 func (s *Server) paymentsOf(c *fiber.Ctx, sal salon.Salon, d *agendaview.Detail) error {
-	online, err := s.Booking.IsOnline(ctx(c), sal.ID, d.A.ID)
+	online, fee, err := s.Booking.Online(ctx(c), sal, d.A.ID)
 	if err != nil || !online {
 		return err
 	}
@@ -20,11 +20,7 @@ func (s *Server) paymentsOf(c *fiber.Ctx, sal salon.Salon, d *agendaview.Detail)
 	if err != nil {
 		return err
 	}
-	set, err := s.Salons.Settings(ctx(c), sal.ID)
-	if err != nil {
-		return err
-	}
-	d.Online, d.Card, d.FeeCents = true, card, set.NoShowFeeCents
+	d.Online, d.Card, d.FeeCents = true, card, fee
 	for _, p := range pays {
 		ref := ""
 		for _, id := range []*string{p.RefundID, p.PaymentIntentID, p.SetupIntentID, p.CheckoutSessionID} {

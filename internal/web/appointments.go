@@ -162,7 +162,7 @@ func (s *Server) handleAppointmentStatus(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	online, err := s.Booking.IsOnline(ctx(c), sal.ID, a.ID)
+	online, _, err := s.Booking.Online(ctx(c), sal, a.ID)
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func (q *Queries) AppointmentStatus(ctx context.Context, arg AppointmentStatusPa
 }
 
 const bookingByToken = `-- name: BookingByToken :one
-SELECT b.id, b.tenant_id, b.appointment_id, b.customer_id, b.lang, b.email, b.payment_mode, b.amount_due_cents, b.currency, b.status, b.checkout_session_id, b.checkout_url, b.stripe_account_id, b.policy_text, b.policy_hash, b.card_consent, b.consent_at, b.consent_ip, b.cancelled_at, b.created_at, b.updated_at FROM booking_links l JOIN bookings b ON b.id = l.booking_id
+SELECT b.id, b.tenant_id, b.appointment_id, b.customer_id, b.lang, b.email, b.payment_mode, b.amount_due_cents, b.currency, b.status, b.checkout_session_id, b.checkout_url, b.stripe_account_id, b.policy_text, b.policy_hash, b.card_consent, b.consent_at, b.consent_ip, b.cancelled_at, b.created_at, b.updated_at, b.cancel_window_hours, b.cancel_refund, b.no_show_fee_cents FROM booking_links l JOIN bookings b ON b.id = l.booking_id
 WHERE l.tenant_id = $1 AND l.token_hash = $2
 `
 
@@ -120,34 +120,42 @@ func (q *Queries) BookingByToken(ctx context.Context, arg BookingByTokenParams) 
 		&i.CancelledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.CancelWindowHours,
+		&i.CancelRefund,
+		&i.NoShowFeeCents,
 	)
 	return i, err
 }
 
 const bookingCreate = `-- name: BookingCreate :one
 INSERT INTO bookings (tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents,
-                      currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip)
+                      currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip,
+                      cancel_window_hours, cancel_refund, no_show_fee_cents)
 VALUES ($1, $2, $3, $4, $5, $6, $7,
-        $8, $9, $10, $11, $12, $13, $14, $15)
-RETURNING id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at
+        $8, $9, $10, $11, $12, $13, $14, $15,
+        $16, $17, $18)
+RETURNING id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents
 `
 
 type BookingCreateParams struct {
-	TenantID        uuid.UUID
-	AppointmentID   uuid.UUID
-	CustomerID      uuid.UUID
-	Lang            string
-	Email           string
-	PaymentMode     string
-	AmountDueCents  int64
-	Currency        string
-	Status          string
-	StripeAccountID *string
-	PolicyText      string
-	PolicyHash      string
-	CardConsent     bool
-	ConsentAt       time.Time
-	ConsentIp       string
+	TenantID          uuid.UUID
+	AppointmentID     uuid.UUID
+	CustomerID        uuid.UUID
+	Lang              string
+	Email             string
+	PaymentMode       string
+	AmountDueCents    int64
+	Currency          string
+	Status            string
+	StripeAccountID   *string
+	PolicyText        string
+	PolicyHash        string
+	CardConsent       bool
+	ConsentAt         time.Time
+	ConsentIp         string
+	CancelWindowHours *int32
+	CancelRefund      *string
+	NoShowFeeCents    *int64
 }
 
 func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (Booking, error) {
@@ -167,6 +175,9 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 		arg.CardConsent,
 		arg.ConsentAt,
 		arg.ConsentIp,
+		arg.CancelWindowHours,
+		arg.CancelRefund,
+		arg.NoShowFeeCents,
 	)
 	var i Booking
 	err := row.Scan(
@@ -191,6 +202,9 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 		&i.CancelledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.CancelWindowHours,
+		&i.CancelRefund,
+		&i.NoShowFeeCents,
 	)
 	return i, err
 }
@@ -246,7 +260,7 @@ func (q *Queries) BookingExpiredHolds(ctx context.Context, arg BookingExpiredHol
 }
 
 const bookingGet = `-- name: BookingGet :one
-SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents FROM bookings WHERE tenant_id = $1 AND id = $2
 `
 
 type BookingGetParams struct {
@@ -279,6 +293,9 @@ func (q *Queries) BookingGet(ctx context.Context, arg BookingGetParams) (Booking
 		&i.CancelledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.CancelWindowHours,
+		&i.CancelRefund,
+		&i.NoShowFeeCents,
 	)
 	return i, err
 }
@@ -316,7 +333,7 @@ func (q *Queries) BookingLocate(ctx context.Context, checkoutSessionID *string) 
 }
 
 const bookingOfAppointment = `-- name: BookingOfAppointment :one
-SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at FROM bookings WHERE tenant_id = $1 AND appointment_id = $2
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents FROM bookings WHERE tenant_id = $1 AND appointment_id = $2
 `
 
 type BookingOfAppointmentParams struct {
@@ -349,6 +366,9 @@ func (q *Queries) BookingOfAppointment(ctx context.Context, arg BookingOfAppoint
 		&i.CancelledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.CancelWindowHours,
+		&i.CancelRefund,
+		&i.NoShowFeeCents,
 	)
 	return i, err
 }

@@ -75,6 +75,9 @@ type Booking struct {
 	CancelledAt       *time.Time
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	CancelWindowHours *int32
+	CancelRefund      *string
+	NoShowFeeCents    *int64
 }
 
 type BookingLink struct {
