@@ -36,6 +36,7 @@ type Input struct {
 	ServiceIDs []string
 	Note       string
 	Customer   customer.QuickInput
+	Quiet      bool // the salon tells the client itself: no confirmation is sent
 }
 
 type parsed struct {
@@ -110,6 +111,9 @@ func (a *Agenda) Create(ctx context.Context, sal salon.Salon, actor uuid.UUID, i
 		if err := addLines(ctx, tx, sal.ID, id, lines); err != nil {
 			return err
 		}
+		if in.Quiet {
+			return nil
+		}
 		return a.notifyTx(ctx, tx, sal.ID, id, p.start, message.KindConfirmation)
 	})
 	if err != nil {
@@ -150,7 +154,7 @@ func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in I
 		if err := addLines(ctx, tx, sal.ID, id, lines); err != nil {
 			return err
 		}
-		if current.StartsAt.Equal(p.start) || (current.Status != StatusBooked && current.Status != StatusConfirmed) {
+		if in.Quiet || current.StartsAt.Equal(p.start) || (current.Status != StatusBooked && current.Status != StatusConfirmed) {
 			return nil
 		}
 		return a.notifyTx(ctx, tx, sal.ID, id, p.start, message.KindConfirmation) // the new time

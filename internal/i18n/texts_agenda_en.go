@@ -33,6 +33,7 @@ var enAgenda = map[string]string{
 	"agenda.time":                 "Time",
 	"agenda.services":             "Services",
 	"agenda.note":                 "Note",
+	"agenda.quiet":                "Don't notify the client (no email or SMS)",
 	"agenda.save":                 "Save the appointment",
 	"agenda.when":                 "When",
 	"agenda.total":                "Total",

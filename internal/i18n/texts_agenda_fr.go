@@ -34,6 +34,7 @@ var frAgenda = map[string]string{
 	"agenda.time":                 "Heure",
 	"agenda.services":             "Prestations",
 	"agenda.note":                 "Note",
+	"agenda.quiet":                "Ne pas prévenir le client (ni e-mail ni SMS)",
 	"agenda.save":                 "Enregistrer le rendez-vous",
 	"agenda.when":                 "Quand",
 	"agenda.total":                "Total",

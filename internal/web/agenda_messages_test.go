@@ -63,3 +63,30 @@ func TestAVisitTypedInAfterTheFactSendsNothing(t *testing.T) {
 	require.Equal(t, 303, f.owner.Post("/app/appointments", f.form("2020-03-02", "10:00", "Passé")).Status)
 	require.Empty(t, outboxKinds(t, f))
 }
+
+func TestTheSalonCanBookOrMoveAVisitWithoutTellingTheClient(t *testing.T) {
+	t.Parallel()
+	f := newAgendaFixture(t)
+	blank := f.owner.Get("/app/appointments/new?date=2030-09-11&time=10:00")
+	require.Equal(t, 200, blank.Status)
+	require.Contains(t, blank.Text("label[for=quiet]"), "Ne pas prévenir le client")
+	require.Empty(t, blank.Value("#quiet[checked]"), "clients are told unless the salon says otherwise")
+
+	form := f.form("2030-09-11", "10:00", "Discrète")
+	form.Set("quiet", "1")
+	form.Set("time", "25:00")
+	refused := f.owner.Post("/app/appointments", form)
+	require.Equal(t, 422, refused.Status)
+	require.Equal(t, "1", refused.Value("#quiet[checked]"), "the box stays ticked when the form comes back")
+
+	form.Set("time", "10:00")
+	p := f.owner.Post("/app/appointments", form)
+	require.Equal(t, 303, p.Status, p.Text(".alert"))
+	require.Empty(t, outboxKinds(t, f), "nothing sent")
+
+	href := f.owner.Follow(p).Doc.Find(".agenda-grid .appt").AttrOr("href", "")
+	require.NotEmpty(t, href)
+	form.Set("time", "15:00")
+	require.Equal(t, 303, f.owner.Post(href, form).Status)
+	require.Empty(t, outboxKinds(t, f), "moved quietly too")
+}

@@ -16,7 +16,7 @@ import (
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var appointmentFields = []string{"staff_id", "date", "time", "note", "customer_id", "customer_first_name", "customer_last_name", "customer_phone"}
+var appointmentFields = []string{"staff_id", "date", "time", "note", "customer_id", "customer_first_name", "customer_last_name", "customer_phone", "quiet"}
 
 // appointmentForm reads the posted form, services included (a multi-value field).
 func appointmentForm(c *fiber.Ctx) (ui.Form, agenda.Input) {
@@ -28,7 +28,7 @@ func appointmentForm(c *fiber.Ctx) (ui.Form, agenda.Input) {
 	f.Values["services"] = strings.Join(services, ",")
 	in := agenda.Input{StaffID: f.Get("staff_id"), Date: f.Get("date"), Time: f.Get("time"), ServiceIDs: services, Note: f.Get("note"),
 		Customer: customer.QuickInput{ID: f.Get("customer_id"), FirstName: f.Get("customer_first_name"),
-			LastName: f.Get("customer_last_name"), Phone: f.Get("customer_phone")}}
+			LastName: f.Get("customer_last_name"), Phone: f.Get("customer_phone")}, Quiet: f.Get("quiet") != ""}
 	return f, in
 }
 
