@@ -61,8 +61,11 @@ DELETE FROM technical_sheets WHERE tenant_id = @tenant_id AND customer_id = ANY(
 -- name: PortalLinksDeleteOf :execrows
 DELETE FROM portal_links WHERE tenant_id = @tenant_id AND customer_id = ANY(@ids::uuid[]);
 
--- name: CustomerStripeDeleteOf :execrows
-DELETE FROM customer_stripe WHERE tenant_id = @tenant_id AND customer_id = ANY(@ids::uuid[]);
+-- name: CustomerStripeDeleteOf :many
+-- Forgets the clients' Stripe customers here; the ids returned are deleted
+-- at Stripe too, by a job.
+DELETE FROM customer_stripe WHERE tenant_id = @tenant_id AND customer_id = ANY(@ids::uuid[])
+RETURNING stripe_customer_id;
 
 -- name: MessagesWipeOf :execrows
 -- A message keeps its date, kind, channel and status; what it said and to

@@ -4,10 +4,12 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
@@ -91,4 +93,25 @@ func TestWhenTheBankWantsTheClientAPaymentLinkIsEmailed(t *testing.T) {
 	mail := s.env.Mail.WaitSubject(t, email, "frais de rendez-vous manqué")
 	require.True(t, strings.Contains(mail.Text, "https://checkout.stripe.com/"), mail.Text)
 	require.Contains(t, owner.Get(panel).Text(".payments-list"), "Lien de paiement envoyé")
+}
+
+func TestErasingAClientDeletesTheirCustomerAndCardAtStripe(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "card_imprint", noShowFee: "25"})
+	email := "erase-" + s.salon.Slug + "@example.com"
+	_, owner := imprinted(t, s, email)
+	bk := s.bookingByEmail(email)
+	var stripeCustomer string
+	require.NoError(t, s.env.Srv.DB.WithTenant(t.Context(), s.salon.ID, func(tx store.Tx) error {
+		return tx.Raw().QueryRow(t.Context(), `SELECT stripe_customer_id FROM customer_stripe WHERE customer_id = $1`, bk.CustomerID).Scan(&stripeCustomer)
+	}))
+	record := "/app/clients/" + bk.CustomerID.String()
+	require.Contains(t, owner.Get(record+"/erase").Text("#erase-gone"), "carte enregistrée sur votre compte Stripe")
+
+	p := owner.Post(record+"/erase", url.Values{"confirm_name": {"Léa Martin"}})
+	require.Equal(t, 303, p.Status, p.Text(".alert"))
+	require.Eventually(t, func() bool {
+		calls := s.env.Stripe.CallsOn(s.account, "/v1/customers/"+stripeCustomer)
+		return len(calls) == 1 && calls[0].Method == "DELETE"
+	}, 10*time.Second, 50*time.Millisecond, "the Stripe customer is deleted on the salon's account")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -111,7 +112,7 @@ func eraseTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, ids []uuid.UUI
 	if _, err := tx.PortalLinksDeleteOf(ctx, dbq.PortalLinksDeleteOfParams{TenantID: salonID, Ids: ids}); err != nil {
 		return err
 	}
-	if _, err := tx.CustomerStripeDeleteOf(ctx, dbq.CustomerStripeDeleteOfParams{TenantID: salonID, Ids: ids}); err != nil {
+	if err := forgetAtStripeTx(ctx, tx, salonID, ids); err != nil {
 		return err
 	}
 	if _, err := tx.MessagesWipeOf(ctx, dbq.MessagesWipeOfParams{TenantID: salonID, Ids: ids}); err != nil {
@@ -122,6 +123,30 @@ func eraseTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, ids []uuid.UUI
 	}
 	_, err := tx.AppointmentsWipeNotes(ctx, dbq.AppointmentsWipeNotesParams{TenantID: salonID, Ids: ids})
 	return err
+}
+
+// forgetAtStripeTx drops the clients' Stripe customers and queues their
+// deletion on the salon's Stripe account (which removes the saved card and
+// the name and email given at checkout), in the erasure's transaction: an
+// erasure that commits always reaches Stripe, even if Stripe is down now.
+func forgetAtStripeTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, ids []uuid.UUID) error {
+	gone, err := tx.CustomerStripeDeleteOf(ctx, dbq.CustomerStripeDeleteOfParams{TenantID: salonID, Ids: ids})
+	if err != nil || len(gone) == 0 {
+		return err
+	}
+	acct, err := tx.SalonStripeGet(ctx, salonID)
+	if store.IsNotFound(err) {
+		return nil // no account any more: nothing is left at Stripe to delete
+	}
+	if err != nil {
+		return fmt.Errorf("customer: stripe account for erasure: %w", err)
+	}
+	for _, id := range gone {
+		if err := tx.Enqueue(ctx, payment.ForgetCustomerArgs{Account: acct.AccountID, Customer: id}, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sameName compares a typed name with the record's, ignoring case, accents

@@ -28,7 +28,7 @@ var enClientData = map[string]string{
 	"clientdata.erase.kept_visits":   "The visits (%d), their services and prices, and the payments (%d).",
 	"clientdata.erase.kept_ledger":   "The balance (%s) and its lines: amounts, dates, reasons.",
 	"clientdata.erase.ledger_notes":  "The client account is never edited (each correction is a new line): the comments of its lines stay as they were written.",
-	"clientdata.erase.stripe":        "Stripe still knows the card: delete the customer from your Stripe dashboard if needed.",
+	"clientdata.erase.stripe":        "Their customer and saved card on your Stripe account (deleted at Stripe within minutes).",
 	"clientdata.erase.merged":        "The records merged into this one (%d) are erased too.",
 	"clientdata.erase.confirm_label": "To confirm, type the client's name: %s",
 	"clientdata.erase.submit":        "Erase for good",

@@ -28,7 +28,7 @@ var frClientData = map[string]string{
 	"clientdata.erase.kept_visits":   "Les rendez-vous (%d), leurs prestations et leurs prix, et les paiements (%d).",
 	"clientdata.erase.kept_ledger":   "L'encours (%s) et ses lignes : montants, dates, motifs.",
 	"clientdata.erase.ledger_notes":  "Le compte client ne se modifie pas (chaque correction est une nouvelle ligne) : les commentaires de ses lignes restent tels qu'ils ont été écrits.",
-	"clientdata.erase.stripe":        "La carte reste connue de Stripe : supprimez le client depuis votre tableau de bord Stripe si besoin.",
+	"clientdata.erase.stripe":        "Son client et sa carte enregistrée sur votre compte Stripe (supprimés chez Stripe dans les minutes qui suivent).",
 	"clientdata.erase.merged":        "Les fiches fusionnées dans celle-ci (%d) sont effacées aussi.",
 	"clientdata.erase.confirm_label": "Pour confirmer, tapez le nom du client : %s",
 	"clientdata.erase.submit":        "Effacer définitivement",

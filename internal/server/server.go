@@ -144,6 +144,7 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 	river.AddWorker(workers, &booking.EventWorker{Booking: s.Booking, Payments: s.Payments})
 	river.AddWorker(workers, &booking.SweepWorker{Booking: s.Booking})
 	river.AddWorker(workers, &booking.RefundWorker{Booking: s.Booking})
+	river.AddWorker(workers, &payment.ForgetCustomerWorker{Stripe: s.Stripe})
 	var periodic []*river.PeriodicJob
 	if !opts.NoPeriodicJobs {
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(booking.SweepEvery),

@@ -158,8 +158,9 @@ func (q *Queries) CustomerMergeFill(ctx context.Context, arg CustomerMergeFillPa
 	return result.RowsAffected(), nil
 }
 
-const customerStripeDeleteOf = `-- name: CustomerStripeDeleteOf :execrows
+const customerStripeDeleteOf = `-- name: CustomerStripeDeleteOf :many
 DELETE FROM customer_stripe WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])
+RETURNING stripe_customer_id
 `
 
 type CustomerStripeDeleteOfParams struct {
@@ -167,12 +168,26 @@ type CustomerStripeDeleteOfParams struct {
 	Ids      []uuid.UUID
 }
 
-func (q *Queries) CustomerStripeDeleteOf(ctx context.Context, arg CustomerStripeDeleteOfParams) (int64, error) {
-	result, err := q.db.Exec(ctx, customerStripeDeleteOf, arg.TenantID, arg.Ids)
+// Forgets the clients' Stripe customers here; the ids returned are deleted
+// at Stripe too, by a job.
+func (q *Queries) CustomerStripeDeleteOf(ctx context.Context, arg CustomerStripeDeleteOfParams) ([]string, error) {
+	rows, err := q.db.Query(ctx, customerStripeDeleteOf, arg.TenantID, arg.Ids)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return result.RowsAffected(), nil
+	defer rows.Close()
+	items := []string{}
+	for rows.Next() {
+		var stripe_customer_id string
+		if err := rows.Scan(&stripe_customer_id); err != nil {
+			return nil, err
+		}
+		items = append(items, stripe_customer_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const customerStripeMove = `-- name: CustomerStripeMove :execrows
