@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -79,6 +80,18 @@ func TestReadinessFailsWhenRedisIsUnreachable(t *testing.T) {
 	require.Equal(t, 200, c.Get("/").Status, "public pages keep working without Redis")
 	p := c.PostRaw("/login", map[string][]string{"email": {"a@example.com"}, "password": {"whatever-it-is"}, "_csrf": {c.Cookie("carnet_csrf")}})
 	require.Equal(t, 503, p.Status, "login fails closed when it cannot count attempts")
+}
+
+func TestMetricsWithoutATokenAreForThisMachineOnly(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	// app.Test's connection comes from 0.0.0.0, not from loopback.
+	resp, err := env.Srv.App.Test(httptest.NewRequest("GET", "/metrics", nil))
+	require.NoError(t, err)
+	require.Equal(t, 404, resp.StatusCode)
+	resp, err = env.Srv.App.Test(httptest.NewRequest("GET", "/healthz", nil))
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode, "the same connection reaches other routes")
 }
 
 func TestMetricsCanRequireAToken(t *testing.T) {

@@ -36,12 +36,17 @@ func errString(err error) string {
 	return "ok"
 }
 
-// handleMetrics serves Prometheus metrics, behind a bearer token when one is configured.
+// handleMetrics serves Prometheus metrics, behind a bearer token when one is
+// configured. Without a token only a scraper on the same machine is
+// answered: the figures say how busy the platform is, which is nobody
+// else's business. The peer address is used, never a forwarded one.
 func (s *Server) handleMetrics(c *fiber.Ctx) error {
 	if tok := s.cfg.MetricsToken; tok != "" {
 		if subtle.ConstantTimeCompare([]byte(c.Get(fiber.HeaderAuthorization)), []byte("Bearer "+tok)) != 1 {
 			return fiber.ErrUnauthorized
 		}
+	} else if !c.Context().RemoteIP().IsLoopback() {
+		return fiber.ErrNotFound
 	}
 	return adaptor.HTTPHandler(promhttp.HandlerFor(s.Registry, promhttp.HandlerOpts{}))(c)
 }
