@@ -81,6 +81,10 @@ WHERE tenant_id = @tenant_id AND customer_id = ANY(@ids::uuid[]);
 UPDATE bookings SET email = '', consent_ip = '', updated_at = now()
 WHERE tenant_id = @tenant_id AND customer_id = ANY(@ids::uuid[]);
 
+-- name: BookingLinksDeleteOf :execrows
+DELETE FROM booking_links l USING bookings b
+WHERE l.tenant_id = @tenant_id AND b.tenant_id = @tenant_id AND l.booking_id = b.id AND b.customer_id = ANY(@ids::uuid[]);
+
 -- name: AppointmentsWipeNotes :execrows
 -- A visit's note is free text about the client; the visit, its services and
 -- prices stay for the accounts.

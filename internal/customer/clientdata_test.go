@@ -91,6 +91,8 @@ func TestEraseKeepsTheAccountsAndRemovesThePerson(t *testing.T) {
 	// The person goes.
 	require.Zero(t, b.count(t, "SELECT count(*) FROM technical_sheets WHERE customer_id = $1", lea), "health data deleted")
 	require.Zero(t, b.count(t, "SELECT count(*) FROM portal_links WHERE customer_id = $1", lea))
+	require.Zero(t, b.count(t, "SELECT count(*) FROM booking_links l JOIN bookings b ON b.id = l.booking_id WHERE b.customer_id = $1", lea),
+		"an old email's manage link opens nothing")
 	require.Zero(t, b.count(t, "SELECT count(*) FROM customer_stripe WHERE customer_id = $1", lea))
 	require.Zero(t, b.count(t, "SELECT count(*) FROM appointments WHERE customer_id = $1 AND note <> ''", lea))
 	require.Zero(t, b.count(t, "SELECT count(*) FROM bookings WHERE customer_id = $1 AND (email <> '' OR consent_ip <> '')", lea))

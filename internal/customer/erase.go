@@ -21,7 +21,8 @@ import (
 //   - the record's names (replaced by the erased label), email, phone,
 //     gender, address, birth date, note, message preferences (all off),
 //     payment mode; the portal is blocked;
-//   - technical sheets (health data), portal links, the saved card reference;
+//   - technical sheets (health data), portal links, bookings' manage links,
+//     the saved card reference (and the customer at Stripe, by a job);
 //   - each message's address, subject and body (its date, kind, channel and
 //     status stay; one not sent yet never will be);
 //   - the email and IP address of online bookings (the policy accepted and
@@ -119,6 +120,9 @@ func eraseTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, ids []uuid.UUI
 		return err
 	}
 	if _, err := tx.BookingsWipeOf(ctx, dbq.BookingsWipeOfParams{TenantID: salonID, Ids: ids}); err != nil {
+		return err
+	}
+	if _, err := tx.BookingLinksDeleteOf(ctx, dbq.BookingLinksDeleteOfParams{TenantID: salonID, Ids: ids}); err != nil {
 		return err
 	}
 	_, err := tx.AppointmentsWipeNotes(ctx, dbq.AppointmentsWipeNotesParams{TenantID: salonID, Ids: ids})

@@ -89,6 +89,11 @@ func (b *bundle) giveHistory(t *testing.T, id uuid.UUID, tag string) history {
 			booking, b.salon.ID, appt, id, "booking-"+tag+"@example.com"); err != nil {
 			return err
 		}
+		link := make([]byte, 32)
+		_, _ = rand.Read(link)
+		if _, err := raw.Exec(ctx, `INSERT INTO booking_links (token_hash, tenant_id, booking_id) VALUES ($1, $2, $3)`, link, b.salon.ID, booking); err != nil {
+			return err
+		}
 		if err := raw.QueryRow(ctx, `INSERT INTO payments (tenant_id, appointment_id, booking_id, kind, amount_cents, currency, status)
 			VALUES ($1, $2, $3, 'deposit', 2000, 'EUR', 'succeeded') RETURNING id`, b.salon.ID, appt, booking).Scan(&h.payment); err != nil {
 			return err

@@ -50,6 +50,24 @@ func (q *Queries) AppointmentsWipeNotes(ctx context.Context, arg AppointmentsWip
 	return result.RowsAffected(), nil
 }
 
+const bookingLinksDeleteOf = `-- name: BookingLinksDeleteOf :execrows
+DELETE FROM booking_links l USING bookings b
+WHERE l.tenant_id = $1 AND b.tenant_id = $1 AND l.booking_id = b.id AND b.customer_id = ANY($2::uuid[])
+`
+
+type BookingLinksDeleteOfParams struct {
+	TenantID uuid.UUID
+	Ids      []uuid.UUID
+}
+
+func (q *Queries) BookingLinksDeleteOf(ctx context.Context, arg BookingLinksDeleteOfParams) (int64, error) {
+	result, err := q.db.Exec(ctx, bookingLinksDeleteOf, arg.TenantID, arg.Ids)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const bookingsMove = `-- name: BookingsMove :execrows
 UPDATE bookings SET customer_id = $1, updated_at = now() WHERE tenant_id = $2 AND customer_id = $3
 `
