@@ -46,7 +46,7 @@ func (p *Portal) SetAccess(ctx context.Context, salonID, customerID uuid.UUID, a
 		if err != nil {
 			return err
 		}
-		link, err := p.linkTx(ctx, tx, salonID, t.Slug, customerID, WelcomeLinkTTL)
+		link, err := p.linkTx(ctx, tx, salonID, t.Slug, customerID, p.Clock.Now().Add(WelcomeLinkTTL))
 		if err != nil {
 			return err
 		}

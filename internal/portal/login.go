@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/riverqueue/river"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/contact"
@@ -26,25 +27,16 @@ func (p *Portal) LoginURL(slug, token string) string {
 // RequestLink sends a sign-in link, through the outbox, in the client's
 // language, to this salon's client with that email whose portal is open.
 // Whoever else asks (an unknown address, a blocked client) gets nothing,
-// and the same nil: the answer never tells who has an account.
+// and the same nil: the answer never tells who has an account. Nor does
+// its timing: the request only queues a job, the same for every address,
+// and the job looks the client up.
 func (p *Portal) RequestLink(ctx context.Context, sal salon.Salon, email string, lang i18n.Lang) error {
 	email = contact.NormalizeEmail(email)
 	if key := contact.CheckEmail(email); key != "" {
 		return apperr.Fields{"email": key}.Err()
 	}
 	err := p.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
-		id, err := tx.PortalClientByEmail(ctx, dbq.PortalClientByEmailParams{TenantID: sal.ID, Email: email})
-		if store.IsNotFound(err) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		link, err := p.linkTx(ctx, tx, sal.ID, sal.Slug, id, LoginLinkTTL)
-		if err != nil {
-			return err
-		}
-		return message.PortalLoginTx(ctx, tx, sal.ID, id, link, lang)
+		return tx.Enqueue(ctx, LinkRequestArgs{SalonID: sal.ID, Slug: sal.Slug, Email: email, Lang: string(lang), AskedAt: p.Clock.Now()}, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("portal: request link: %w", err)
@@ -52,11 +44,54 @@ func (p *Portal) RequestLink(ctx context.Context, sal salon.Salon, email string,
 	return nil
 }
 
+// LinkRequestArgs is a sign-in link asked for on a salon's portal.
+type LinkRequestArgs struct {
+	SalonID uuid.UUID `json:"salon_id"`
+	Slug    string    `json:"slug"`
+	Email   string    `json:"email"`
+	Lang    string    `json:"lang"`
+	AskedAt time.Time `json:"asked_at"` // the link's minutes count from the request, not from when the job ran
+}
+
+// Kind names the job.
+func (LinkRequestArgs) Kind() string { return "portal_link_request" }
+
+// LinkRequestWorker answers a link request.
+type LinkRequestWorker struct {
+	river.WorkerDefaults[LinkRequestArgs]
+	Portal *Portal
+}
+
+// Work mints the link and queues its email, in one transaction: a retry
+// after a failure sends one link, not two.
+func (w *LinkRequestWorker) Work(ctx context.Context, job *river.Job[LinkRequestArgs]) error {
+	a := job.Args
+	p := w.Portal
+	err := p.DB.WithTenant(ctx, a.SalonID, func(tx store.Tx) error {
+		id, err := tx.PortalClientByEmail(ctx, dbq.PortalClientByEmailParams{TenantID: a.SalonID, Email: a.Email})
+		if store.IsNotFound(err) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		link, err := p.linkTx(ctx, tx, a.SalonID, a.Slug, id, a.AskedAt.Add(LoginLinkTTL))
+		if err != nil {
+			return err
+		}
+		return message.PortalLoginTx(ctx, tx, a.SalonID, id, link, i18n.Lang(a.Lang))
+	})
+	if err != nil {
+		return fmt.Errorf("portal: send link: %w", err)
+	}
+	return nil
+}
+
 // linkTx mints a single-use sign-in link; only its hash is stored.
-func (p *Portal) linkTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, slug string, customerID uuid.UUID, ttl time.Duration) (string, error) {
+func (p *Portal) linkTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, slug string, customerID uuid.UUID, expires time.Time) (string, error) {
 	raw, hash := secret.NewToken()
 	if err := tx.PortalLinkAdd(ctx, dbq.PortalLinkAddParams{TokenHash: hash, TenantID: salonID, CustomerID: customerID,
-		ExpiresAt: p.Clock.Now().Add(ttl)}); err != nil {
+		ExpiresAt: expires}); err != nil {
 		return "", err
 	}
 	return p.LoginURL(slug, raw), nil

@@ -145,6 +145,7 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 	river.AddWorker(workers, &booking.SweepWorker{Booking: s.Booking})
 	river.AddWorker(workers, &booking.RefundWorker{Booking: s.Booking})
 	river.AddWorker(workers, &payment.ForgetCustomerWorker{Stripe: s.Stripe})
+	river.AddWorker(workers, &portal.LinkRequestWorker{Portal: s.Portal})
 	var periodic []*river.PeriodicJob
 	if !opts.NoPeriodicJobs {
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(booking.SweepEvery),
