@@ -111,3 +111,30 @@ func TestWebhooksWithoutAValidSignatureAreRefused(t *testing.T) {
 	code, _ = s.post(payload, testkit.StripeWebhookSecret)
 	require.Equal(t, 200, code, "the platform endpoint's secret is accepted too")
 }
+
+func TestAStoredStripeEventKeepsThePaymentNotThePerson(t *testing.T) {
+	t.Parallel()
+	s := newShop(t, shopOptions{mode: "deposit"})
+	email := "privacy-" + s.salon.Slug + "@example.com"
+	require.Equal(t, 303, s.book(s.at("11:00"), email, nil).Status)
+	bk := s.bookingByEmail(email)
+	ev := s.event("checkout.session.completed", map[string]any{"id": s.sessionOf(bk), "object": "checkout.session", "mode": "payment",
+		"status": "complete", "payment_status": "paid", "payment_intent": "pi_privacy_" + s.salon.Slug, "amount_total": 1500,
+		"customer_email": email, "metadata": map[string]string{},
+		"customer_details": map[string]any{"email": email, "name": "Léa Martin", "phone": "+33612345678",
+			"address": map[string]any{"line1": "12 rue des Lilas", "city": "Paris"}}})
+	code, _ := s.post(ev, testkit.StripeConnectWebhookSecret)
+	require.Equal(t, 200, code)
+	s.waitStatus(bk, "confirmed")
+
+	var stored string
+	require.NoError(t, s.env.Srv.DB.Unscoped(t.Context(), func(tx store.Tx) error {
+		return tx.Raw().QueryRow(t.Context(), `SELECT payload::text FROM stripe_events WHERE account_id = $1 AND type = 'checkout.session.completed'`,
+			s.account).Scan(&stored)
+	}))
+	require.Contains(t, stored, "pi_privacy_"+s.salon.Slug, "what the payment needs is kept")
+	require.Contains(t, stored, `"amount_total": 1500`)
+	for _, personal := range []string{email, "Léa", "Lilas", "612345678"} {
+		require.NotContains(t, stored, personal)
+	}
+}

@@ -13,12 +13,17 @@ import (
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
 
-// RecordEvent stores a verified Stripe event once, by its id, and queues its
-// processing in the same transaction. A replayed event is recorded nowhere
+// RecordEvent stores a verified Stripe event once, by its id, without the
+// client's personal details, and queues its processing in the same
+// transaction. A replayed event is recorded nowhere
 // and processed never again. It reports whether the event was new.
 func (b *Booking) RecordEvent(ctx context.Context, ev stripe.Event, payload []byte) (bool, error) {
+	payload, err := withoutPersonalData(payload)
+	if err != nil {
+		return false, err
+	}
 	var isNew bool
-	err := b.DB.Unscoped(ctx, func(tx store.Tx) error {
+	err = b.DB.Unscoped(ctx, func(tx store.Tx) error {
 		n, err := tx.StripeEventInsert(ctx, dbq.StripeEventInsertParams{ID: ev.ID, Type: string(ev.Type), AccountID: ev.Account, Payload: payload})
 		if err != nil || n == 0 {
 			return err
