@@ -17,9 +17,15 @@ import (
 // returns the client's manage path.
 func confirmedDeposit(t *testing.T, s shop, email string) string {
 	t.Helper()
-	require.Equal(t, 303, s.book(s.at("11:00"), email, nil).Status)
+	return confirmedDepositAt(t, s, email, "11:00", "pi_"+s.salon.Slug)
+}
+
+// confirmedDepositAt is confirmedDeposit at another time, paid by another intent.
+func confirmedDepositAt(t *testing.T, s shop, email, hhmm, intent string) string {
+	t.Helper()
+	require.Equal(t, 303, s.book(s.at(hhmm), email, nil).Status)
 	bk := s.bookingByEmail(email)
-	code, _ := s.post(s.paid(s.sessionOf(bk), "pi_"+s.salon.Slug), testkit.StripeConnectWebhookSecret)
+	code, _ := s.post(s.paid(s.sessionOf(bk), intent), testkit.StripeConnectWebhookSecret)
 	require.Equal(t, 200, code)
 	s.waitStatus(bk, "confirmed")
 	u, err := url.Parse(s.env.Mail.Wait(t, email, 1).Link(t, "/m/"))
@@ -202,13 +208,6 @@ func TestTheTermsAcceptedAtBookingHoldWhenTheSalonChangesItsPolicy(t *testing.T)
 
 	// A booking made now follows the new terms: 72 hours before a visit two
 	// days away is already past, so cancelling keeps the deposit.
-	later := "terms-later-" + s.salon.Slug + "@example.com"
-	require.Equal(t, 303, s.book(s.at("14:00"), later, nil).Status)
-	bk := s.bookingByEmail(later)
-	code, _ := s.post(s.paid(s.sessionOf(bk), "pi_later_"+s.salon.Slug), testkit.StripeConnectWebhookSecret)
-	require.Equal(t, 200, code)
-	s.waitStatus(bk, "confirmed")
-	u, err := url.Parse(s.env.Mail.Wait(t, later, 1).Link(t, "/m/"))
-	require.NoError(t, err)
-	require.NotContains(t, c.Get(u.Path).Text(".card"), "Annulation ou changement gratuit")
+	later := confirmedDepositAt(t, s, "terms-later-"+s.salon.Slug+"@example.com", "14:00", "pi_later_"+s.salon.Slug)
+	require.NotContains(t, c.Get(later).Text(".card"), "Annulation ou changement gratuit")
 }
