@@ -13,6 +13,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
 	"github.com/carnet-salon/carnet/internal/team"
 )
 
@@ -41,27 +42,45 @@ type Policy struct {
 }
 
 func policyTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, stripeOn bool) (Policy, error) {
-	row, err := tx.SalonSettingsGet(ctx, salonID)
-	if err != nil {
+	var r policyReads
+	batch := &store.Batch{}
+	r.queue(ctx, batch, salonID)
+	if err := tx.Send(ctx, batch); err != nil {
 		return Policy{}, err
 	}
-	p := Policy{Settings: salon.Settings{Address: row.Address, Phone: row.Phone,
+	return r.policy(stripeOn), nil
+}
+
+// policyReads is what a Policy is made of, as reads of a batch.
+type policyReads struct {
+	settings dbq.SalonSetting
+	stripe   *dbq.SalonStripe // nil: no Stripe account yet
+	fee      dbq.PlatformFeeGetRow
+}
+
+func (r *policyReads) queue(ctx context.Context, b *store.Batch, salonID uuid.UUID) {
+	b.Queue(func(q *dbq.Queries) (err error) { r.settings, err = q.SalonSettingsGet(ctx, salonID); return err })
+	b.Queue(func(q *dbq.Queries) error {
+		acct, err := q.SalonStripeGet(ctx, salonID)
+		r.stripe = &acct
+		if store.IsNotFound(err) {
+			r.stripe, err = nil, nil
+		}
+		return err
+	})
+	b.Queue(func(q *dbq.Queries) (err error) { r.fee, err = q.PlatformFeeGet(ctx); return err })
+}
+
+func (r *policyReads) policy(stripeOn bool) Policy {
+	row := r.settings
+	return Policy{Settings: salon.Settings{Address: row.Address, Phone: row.Phone,
 		SlotStep: time.Duration(row.SlotStepMinutes) * time.Minute, MinNotice: time.Duration(row.MinNoticeMinutes) * time.Minute,
 		MaxHorizonDays: int(row.MaxHorizonDays), CancellationWindow: time.Duration(row.CancellationWindowHours) * time.Hour,
 		NoShowFeeCents: row.NoShowFeeCents,
 		DefaultRule:    payment.Rule{Mode: row.PaymentRule, DepositKind: row.DepositKind, DepositValue: row.DepositValue}},
-		BookWithoutPayment: row.BookWithoutPayment, CancelRefund: row.CancelRefund, DepositName: row.DepositName, Extra: row.PolicyText}
-	if acct, err := tx.SalonStripeGet(ctx, salonID); err == nil {
-		p.CanCharge = stripeOn && acct.ChargesEnabled
-	} else if !store.IsNotFound(err) {
-		return Policy{}, err
-	}
-	fee, err := tx.PlatformFeeGet(ctx)
-	if err != nil {
-		return Policy{}, err
-	}
-	p.FeePercentBP, p.FeeFixedCents = fee.FeePercentBp, fee.FeeFixedCents
-	return p, nil
+		BookWithoutPayment: row.BookWithoutPayment, CancelRefund: row.CancelRefund, DepositName: row.DepositName, Extra: row.PolicyText,
+		CanCharge:    stripeOn && r.stripe != nil && r.stripe.ChargesEnabled,
+		FeePercentBP: r.fee.FeePercentBp, FeeFixedCents: r.fee.FeeFixedCents}
 }
 
 // Effective is the rule a booking follows once the salon's Stripe state is
@@ -105,42 +124,44 @@ type Offer struct {
 	Groups []Group
 }
 
-// Offer lists what the salon sells online, by category.
+// Offer lists what the salon sells online, by category. It is read in a
+// single round trip: the public page is the busiest page there is.
 func (b *Booking) Offer(ctx context.Context, sal salon.Salon) (Offer, error) {
-	o := Offer{Salon: sal}
-	err := b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
-		var err error
-		if o.Policy, err = policyTx(ctx, tx, sal.ID, b.Stripe != nil); err != nil {
-			return err
-		}
-		hours, err := tx.OpeningHoursList(ctx, sal.ID)
-		if err != nil {
-			return err
-		}
-		for _, h := range hours {
-			o.Hours[h.Weekday] = append(o.Hours[h.Weekday], availability.Range{From: salon.MinutesOf(h.Opens), To: salon.MinutesOf(h.Closes)})
-		}
-		return o.groupServices(ctx, tx)
-	})
-	if err != nil {
+	var r offerReads
+	batch := &store.Batch{}
+	r.queue(ctx, batch, sal.ID)
+	if err := b.DB.WithTenantBatch(ctx, sal.ID, batch, nil); err != nil {
 		return Offer{}, fmt.Errorf("booking: offer: %w", err)
 	}
-	return o, nil
+	return r.offer(sal, b.Stripe != nil, r.members.Members()), nil
 }
 
-func (o *Offer) groupServices(ctx context.Context, tx store.Tx) error {
-	cats, err := catalog.CategoriesTx(ctx, tx, o.Salon.ID)
-	if err != nil {
-		return err
-	}
-	services, err := catalog.ServicesTx(ctx, tx, o.Salon.ID)
-	if err != nil {
-		return err
-	}
-	members, err := team.MembersTx(ctx, tx, o.Salon.ID)
-	if err != nil {
-		return err
-	}
+// offerReads is what an Offer is made of, as reads of a batch.
+type offerReads struct {
+	policy   policyReads
+	hours    []dbq.OpeningHour
+	cats     []catalog.Category
+	services []catalog.Service
+	members  team.MemberReads
+}
+
+func (r *offerReads) queue(ctx context.Context, b *store.Batch, salonID uuid.UUID) {
+	r.policy.queue(ctx, b, salonID)
+	queueHours(ctx, b, salonID, &r.hours)
+	catalog.QueueCategories(ctx, b, salonID, &r.cats)
+	catalog.QueueServices(ctx, b, salonID, &r.services)
+	r.members.Queue(ctx, b, salonID)
+}
+
+// offer is the page once the batch has been sent; members are the reads'
+// Members, which the caller may need too.
+func (r *offerReads) offer(sal salon.Salon, stripeOn bool, members []team.Member) Offer {
+	o := Offer{Salon: sal, Policy: r.policy.policy(stripeOn), Hours: weekOf(r.hours)}
+	o.groupServices(r.cats, r.services, members)
+	return o
+}
+
+func (o *Offer) groupServices(cats []catalog.Category, services []catalog.Service, members []team.Member) {
 	byCat := map[uuid.UUID][]Offered{}
 	var none []Offered
 	for _, s := range services {
@@ -172,7 +193,6 @@ func (o *Offer) groupServices(ctx context.Context, tx store.Tx) error {
 	if len(none) > 0 {
 		o.Groups = append(o.Groups, Group{Services: none})
 	}
-	return nil
 }
 
 // Find returns an offered service by id.

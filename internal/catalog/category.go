@@ -34,7 +34,19 @@ func (c *Catalog) Categories(ctx context.Context, salonID uuid.UUID) ([]Category
 
 // CategoriesTx lists categories inside the caller's unit of work.
 func CategoriesTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Category, error) {
-	rows, err := tx.CategoryList(ctx, salonID)
+	return categories(ctx, tx.Queries, salonID)
+}
+
+// QueueCategories is CategoriesTx as one read of a batch: *out is set when b is sent.
+func QueueCategories(ctx context.Context, b *store.Batch, salonID uuid.UUID, out *[]Category) {
+	b.Queue(func(q *dbq.Queries) (err error) {
+		*out, err = categories(ctx, q, salonID)
+		return err
+	})
+}
+
+func categories(ctx context.Context, q *dbq.Queries, salonID uuid.UUID) ([]Category, error) {
+	rows, err := q.CategoryList(ctx, salonID)
 	out := make([]Category, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, Category{ID: r.ID, Name: r.Name})

@@ -129,7 +129,19 @@ func (c *Catalog) Services(ctx context.Context, salonID uuid.UUID) ([]Service, e
 
 // ServicesTx lists services inside the caller's unit of work.
 func ServicesTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Service, error) {
-	rows, err := tx.ServiceList(ctx, salonID)
+	return services(ctx, tx.Queries, salonID)
+}
+
+// QueueServices is ServicesTx as one read of a batch: *out is set when b is sent.
+func QueueServices(ctx context.Context, b *store.Batch, salonID uuid.UUID, out *[]Service) {
+	b.Queue(func(q *dbq.Queries) (err error) {
+		*out, err = services(ctx, q, salonID)
+		return err
+	})
+}
+
+func services(ctx context.Context, q *dbq.Queries, salonID uuid.UUID) ([]Service, error) {
+	rows, err := q.ServiceList(ctx, salonID)
 	out := make([]Service, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, serviceFromRow(r))

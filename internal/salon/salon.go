@@ -161,16 +161,18 @@ func (s *Service) SlugTaken(ctx context.Context, slug string) (bool, error) {
 }
 
 // BySlug finds a salon from its public address (any salon: the public page
-// knows no salon before it reads the slug).
+// knows no salon before it reads the slug). Every public page starts here,
+// so it is one round trip.
 func (s *Service) BySlug(ctx context.Context, slug string) (Salon, error) {
 	var out Salon
-	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		row, err := tx.TenantGetBySlug(ctx, NormalizeSlug(slug))
+	b := &store.Batch{}
+	b.Queue(func(q *dbq.Queries) error {
+		row, err := q.TenantGetBySlug(ctx, NormalizeSlug(slug))
 		out = Salon{ID: row.ID, Slug: row.Slug, Name: row.Name, TimeZone: row.TimeZone, Currency: row.Currency,
 			Locale: row.Locale, Status: row.Status, CreatedAt: row.CreatedAt}
 		return err
 	})
-	if err != nil {
+	if err := s.DB.UnscopedBatch(ctx, b); err != nil {
 		return Salon{}, fmt.Errorf("salon: by slug: %w", err)
 	}
 	return out, nil

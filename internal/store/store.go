@@ -105,33 +105,45 @@ func (db *DB) Ping(ctx context.Context) error { return db.app.Ping(ctx) }
 // The setting is transaction-local, so a pooled connection never carries one
 // salon's id into the next request.
 func (db *DB) WithTenant(ctx context.Context, tenantID uuid.UUID, fn func(Tx) error) error {
+	return db.WithTenantBatch(ctx, tenantID, nil, fn)
+}
+
+// WithTenantBatch is WithTenant for work that starts with the reads of b:
+// they travel with BEGIN and the salon setting, in one round trip, before fn
+// runs. With fn nil the COMMIT travels with them too, so a page that only
+// reads costs a single round trip.
+func (db *DB) WithTenantBatch(ctx context.Context, tenantID uuid.UUID, b *Batch, fn func(Tx) error) error {
 	if tenantID == uuid.Nil {
 		return errors.New("store: WithTenant without a salon")
 	}
-	return db.run(ctx, db.app, tenantID.String(), fn)
+	return db.run(ctx, db.app, tenantID.String(), b, fn)
 }
 
 // Unscoped runs fn across salons, as the platform role. Use it only for
 // platform admin pages, login and jobs that sweep every salon.
 func (db *DB) Unscoped(ctx context.Context, fn func(Tx) error) error {
-	return db.run(ctx, db.platform, "", fn)
+	return db.run(ctx, db.platform, "", nil, fn)
 }
 
-func (db *DB) run(ctx context.Context, pool *pgxpool.Pool, tenant string, fn func(Tx) error) (err error) {
-	tx, err := pool.Begin(ctx)
+// UnscopedBatch is Unscoped for the reads of b and nothing else, in one
+// round trip.
+func (db *DB) UnscopedBatch(ctx context.Context, b *Batch) error {
+	return db.run(ctx, db.platform, "", b, nil)
+}
+
+func (db *DB) run(ctx context.Context, pool *pgxpool.Pool, tenant string, b *Batch, fn func(Tx) error) (err error) {
+	if fn == nil {
+		return readOnly(ctx, pool, tenant, b)
+	}
+	tx, err := begin(ctx, pool, tenant, b)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return err
 	}
 	defer func() {
 		if err != nil {
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	if tenant != "" {
-		if _, err = tx.Exec(ctx, "SELECT set_config('app.tenant_id', $1, true)", tenant); err != nil {
-			return fmt.Errorf("store: set tenant: %w", err)
-		}
-	}
 	if err = fn(Tx{Queries: dbq.New(tx), raw: tx, jobs: db.jobs}); err != nil {
 		return mapError(err)
 	}

@@ -63,36 +63,54 @@ func (t *Team) Members(ctx context.Context, salonID uuid.UUID) ([]Member, error)
 // MembersTx loads the staff inside the caller's unit of work, in three queries
 // whatever the team's size.
 func MembersTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Member, error) {
-	rows, err := tx.StaffList(ctx, salonID)
-	if err != nil {
+	var r MemberReads
+	var err error
+	if r.staff, err = tx.StaffList(ctx, salonID); err != nil {
 		return nil, err
 	}
-	links, err := tx.StaffServicesList(ctx, salonID)
-	if err != nil {
+	if r.links, err = tx.StaffServicesList(ctx, salonID); err != nil {
 		return nil, err
 	}
-	hours, err := tx.StaffHoursList(ctx, salonID)
-	if err != nil {
+	if r.hours, err = tx.StaffHoursList(ctx, salonID); err != nil {
 		return nil, err
 	}
-	out := make([]Member, len(rows))
-	index := make(map[uuid.UUID]*Member, len(rows))
-	for i, r := range rows {
-		out[i] = Member{ID: r.ID, UserID: r.UserID, UserEmail: r.UserEmail, Name: r.Name, Color: int(r.Color),
-			Active: r.Active, Services: map[uuid.UUID]bool{}}
-		index[r.ID] = &out[i]
+	return r.Members(), nil
+}
+
+// MemberReads is MembersTx as three reads of a batch.
+type MemberReads struct {
+	staff []dbq.StaffListRow
+	links []dbq.StaffServicesListRow
+	hours []dbq.StaffHour
+}
+
+// Queue adds the three reads to b.
+func (r *MemberReads) Queue(ctx context.Context, b *store.Batch, salonID uuid.UUID) {
+	b.Queue(func(q *dbq.Queries) (err error) { r.staff, err = q.StaffList(ctx, salonID); return err })
+	b.Queue(func(q *dbq.Queries) (err error) { r.links, err = q.StaffServicesList(ctx, salonID); return err })
+	b.Queue(func(q *dbq.Queries) (err error) { r.hours, err = q.StaffHoursList(ctx, salonID); return err })
+}
+
+// Members puts the reads together, once the batch has been sent.
+func (r *MemberReads) Members() []Member {
+	out := make([]Member, len(r.staff))
+	index := make(map[uuid.UUID]*Member, len(r.staff))
+	for i, s := range r.staff {
+		out[i] = Member{ID: s.ID, UserID: s.UserID, UserEmail: s.UserEmail, Name: s.Name, Color: int(s.Color),
+			Active: s.Active, Services: map[uuid.UUID]bool{}}
+		index[s.ID] = &out[i]
 	}
-	for _, l := range links {
+	for _, l := range r.links {
 		if m := index[l.StaffID]; m != nil {
 			m.Services[l.ServiceID] = true
 		}
 	}
-	for _, h := range hours {
+	for _, h := range r.hours {
 		if m := index[h.StaffID]; m != nil {
 			m.Hours[h.Weekday] = append(m.Hours[h.Weekday], availability.Range{From: salon.MinutesOf(h.Starts), To: salon.MinutesOf(h.Ends)})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Member returns one staff member.
@@ -259,7 +277,19 @@ func (t *Team) Absences(ctx context.Context, salonID uuid.UUID, since time.Time)
 
 // AbsencesTx lists absences inside the caller's unit of work.
 func AbsencesTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since time.Time) ([]Absence, error) {
-	rows, err := tx.AbsenceList(ctx, dbq.AbsenceListParams{TenantID: salonID, Since: since})
+	return absences(ctx, tx.Queries, salonID, since)
+}
+
+// QueueAbsences is AbsencesTx as one read of a batch: *out is set when b is sent.
+func QueueAbsences(ctx context.Context, b *store.Batch, salonID uuid.UUID, since time.Time, out *[]Absence) {
+	b.Queue(func(q *dbq.Queries) (err error) {
+		*out, err = absences(ctx, q, salonID, since)
+		return err
+	})
+}
+
+func absences(ctx context.Context, q *dbq.Queries, salonID uuid.UUID, since time.Time) ([]Absence, error) {
+	rows, err := q.AbsenceList(ctx, dbq.AbsenceListParams{TenantID: salonID, Since: since})
 	out := make([]Absence, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, Absence{ID: r.ID, StaffID: r.StaffID, StaffName: r.StaffName, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Reason: r.Reason})

@@ -54,15 +54,22 @@ func (s *Server) offered(c *fiber.Ctx) (booking.Offer, booking.Offered, error) {
 	if err != nil {
 		return o, booking.Offered{}, err
 	}
+	off, err := offeredIn(c, o)
+	return o, off, err
+}
+
+// offeredIn finds the :service of the URL in the offer; a service booked by
+// phone only has no page.
+func offeredIn(c *fiber.Ctx, o booking.Offer) (booking.Offered, error) {
 	id, err := uuid.Parse(c.Params("service"))
 	if err != nil {
-		return o, booking.Offered{}, apperr.ErrNotFound
+		return booking.Offered{}, apperr.ErrNotFound
 	}
 	off, ok := o.Find(id)
 	if !ok || off.ByPhone {
-		return o, booking.Offered{}, apperr.ErrNotFound
+		return booking.Offered{}, apperr.ErrNotFound
 	}
-	return o, off, nil
+	return off, nil
 }
 
 // chosenStaff is the ?staff= of the URL when that person does the service.
@@ -82,37 +89,67 @@ func chosenStaff(c *fiber.Ctx, off booking.Offered) uuid.UUID {
 // PublicDays is how many days the date strip shows.
 const PublicDays = 14
 
-// choose builds the pick-a-time step: a 14-day strip starting at ?from= (or
-// today) and the times of ?date= (or the first day with any).
-func (s *Server) choose(c *fiber.Ctx, o booking.Offer, off booking.Offered, staff uuid.UUID) (bookingview.Choose, error) {
-	return s.chooseDays(c, o, off, staff, false)
+// window is the days the pick-a-time step works out: a 14-day strip starting
+// at ?from= (or today), or for the times fragment only the chosen day, which
+// shows no strip: computing the other thirteen days would be most of the
+// request's work for nothing.
+type window struct {
+	from  time.Time
+	n     int
+	date  time.Time // the ?date= asked for, when dated
+	dated bool
 }
 
-// chooseDays works out the free times of the days shown; timesOnly is for
-// the times fragment of one chosen day, which shows no day strip: computing
-// the other thirteen days would be most of the request's work for nothing.
-func (s *Server) chooseDays(c *fiber.Ctx, o booking.Offer, off booking.Offered, staff uuid.UUID, timesOnly bool) (bookingview.Choose, error) {
-	loc := o.Salon.Location()
+func (s *Server) window(c *fiber.Ctx, loc *time.Location, timesOnly bool) window {
 	now := s.Clock.Now().In(loc)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
 	date, derr := time.ParseInLocation(time.DateOnly, c.Query("date"), loc)
-	from, n := today, PublicDays
-	if derr == nil && date.After(today.AddDate(0, 0, PublicDays-1)) {
-		from = date
+	w := window{from: today, n: PublicDays, date: date, dated: derr == nil}
+	if w.dated && date.After(today.AddDate(0, 0, PublicDays-1)) {
+		w.from = date
 	}
-	if timesOnly && derr == nil && !date.Before(today) {
-		from, n = date, 1
+	if timesOnly && w.dated && !date.Before(today) {
+		w.from, w.n = date, 1
 	}
-	days, err := s.Booking.Days(ctx(c), o.Salon, off, staff, from, n)
+	return w
+}
+
+// pickTime builds the pick-a-time step of the :service of the URL. The offer
+// and the free times are read together: this and the times fragment are the
+// busiest pages after the salon's own.
+func (s *Server) pickTime(c *fiber.Ctx, timesOnly bool) (bookingview.Choose, error) {
+	sal := publicSalonOf(c)
+	w := s.window(c, sal.Location(), timesOnly)
+	o, times, err := s.Booking.OfferTimes(ctx(c), sal, w.from, w.n)
 	if err != nil {
 		return bookingview.Choose{}, err
 	}
+	off, err := offeredIn(c, o)
+	if err != nil {
+		return bookingview.Choose{}, err
+	}
+	staff := chosenStaff(c, off)
+	return choice(o, off, staff, w, times.Days(off, staff)), nil
+}
+
+// choose builds the pick-a-time step for an offer already read.
+func (s *Server) choose(c *fiber.Ctx, o booking.Offer, off booking.Offered, staff uuid.UUID) (bookingview.Choose, error) {
+	w := s.window(c, o.Salon.Location(), false)
+	days, err := s.Booking.Days(ctx(c), o.Salon, off, staff, w.from, w.n)
+	if err != nil {
+		return bookingview.Choose{}, err
+	}
+	return choice(o, off, staff, w, days), nil
+}
+
+// choice shows the times of ?date= (or of the first day with any).
+func choice(o booking.Offer, off booking.Offered, staff uuid.UUID, w window, days []booking.Day) bookingview.Choose {
 	ch := bookingview.Choose{Offer: o, Service: off, Days: days, Day: days[0]}
 	if staff != uuid.Nil {
 		ch.Staff = staff.String()
 	}
 	for _, d := range days {
-		if (derr == nil && d.Date.Equal(date)) || (derr != nil && len(d.Slots) > 0 && len(ch.Day.Slots) == 0) {
+		if (w.dated && d.Date.Equal(w.date)) || (!w.dated && len(d.Slots) > 0 && len(ch.Day.Slots) == 0) {
 			ch.Day = d
 		}
 	}
@@ -133,15 +170,11 @@ func (s *Server) chooseDays(c *fiber.Ctx, o booking.Offer, off booking.Offered, 
 		}
 		return v
 	}
-	return ch, nil
+	return ch
 }
 
 func (s *Server) handlePublicService(c *fiber.Ctx) error {
-	o, off, err := s.offered(c)
-	if err != nil {
-		return err
-	}
-	ch, err := s.choose(c, o, off, chosenStaff(c, off))
+	ch, err := s.pickTime(c, false)
 	if err != nil {
 		return err
 	}
@@ -153,11 +186,7 @@ func (s *Server) handlePublicSlots(c *fiber.Ctx) error {
 	if err := s.allowOpen(c, limitSlotsIP, s.limitKey(c)); err != nil {
 		return err
 	}
-	o, off, err := s.offered(c)
-	if err != nil {
-		return err
-	}
-	ch, err := s.chooseDays(c, o, off, chosenStaff(c, off), true)
+	ch, err := s.pickTime(c, true)
 	if err != nil {
 		return err
 	}
