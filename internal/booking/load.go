@@ -18,7 +18,6 @@ import (
 type world struct {
 	salon availability.Salon
 	staff []availability.Staff
-	names map[uuid.UUID]string
 }
 
 // worldReads is what a world is made of, as reads of a batch: hours,
@@ -65,7 +64,7 @@ func (r *timesReads) queue(ctx context.Context, b *store.Batch, salonID uuid.UUI
 
 func (r *timesReads) world(sal salon.Salon, set salon.Settings, hours availability.Week, members []team.Member, except uuid.UUID) world {
 	loc := sal.Location()
-	w := world{names: map[uuid.UUID]string{}, salon: availability.Salon{Location: loc, Step: set.SlotStep,
+	w := world{salon: availability.Salon{Location: loc, Step: set.SlotStep,
 		MinNotice: set.MinNotice, MaxHorizon: time.Duration(set.MaxHorizonDays) * 24 * time.Hour, Hours: hours}}
 	for _, c := range r.closures {
 		w.salon.Closures = append(w.salon.Closures, days(c.StartsOn, c.EndsOn, loc))
@@ -89,7 +88,6 @@ func (r *timesReads) world(sal salon.Salon, set salon.Settings, hours availabili
 			}
 		}
 		w.staff = append(w.staff, st)
-		w.names[m.ID] = m.Name
 	}
 	return w
 }
