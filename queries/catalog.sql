@@ -54,3 +54,13 @@ WHERE tenant_id = @tenant_id AND id = @id AND archived_at IS NULL;
 
 -- name: ProductArchive :execrows
 UPDATE products SET archived_at = now() WHERE tenant_id = @tenant_id AND id = @id AND archived_at IS NULL;
+
+-- name: CatalogLockOrder :exec
+-- Reordering renumbers a list: two moves at once queue behind this lock.
+SELECT pg_advisory_xact_lock(hashtext('catalog-order:' || @tenant_id::text));
+
+-- name: ServiceSetPosition :exec
+UPDATE services SET position = @position WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: CategorySetPosition :exec
+UPDATE service_categories SET position = @position WHERE tenant_id = @tenant_id AND id = @id;

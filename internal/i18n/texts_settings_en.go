@@ -92,6 +92,8 @@ var enSettings = map[string]string{
 	"categories.delete.label":       "Delete the category “%s”",
 	"categories.edit":               "Edit",
 	"services.count":                "%d service(s)",
+	"services.move_up":              "Move “%s” up",
+	"services.move_down":            "Move “%s” down",
 	"categories.delete.confirm":     "Delete the category “%s”? Its services stay, without a category.",
 
 	// Products

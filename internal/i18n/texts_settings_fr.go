@@ -92,6 +92,8 @@ var frSettings = map[string]string{
 	"categories.delete.label":       "Supprimer la catégorie « %s »",
 	"categories.edit":               "Modifier",
 	"services.count":                "%d prestation(s)",
+	"services.move_up":              "Monter « %s »",
+	"services.move_down":            "Descendre « %s »",
 	"categories.delete.confirm":     "Supprimer la catégorie « %s » ? Ses prestations restent, sans catégorie.",
 
 	// Products

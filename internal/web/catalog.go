@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/catalog"
@@ -215,4 +217,28 @@ func (s *Server) handleCategoryDelete(c *fiber.Ctx) error {
 	}
 	s.flash(c, "flash.category_deleted")
 	return s.redirect(c, "/app/services#categories")
+}
+
+// handleServiceMove moves a service up or down the menu, within its category.
+func (s *Server) handleServiceMove(c *fiber.Ctx) error {
+	return s.move(c, s.Catalog.MoveService, "/app/services#service-")
+}
+
+// handleCategoryMove moves a category up or down the menu.
+func (s *Server) handleCategoryMove(c *fiber.Ctx) error {
+	return s.move(c, s.Catalog.MoveCategory, "/app/services#category-")
+}
+
+func (s *Server) move(c *fiber.Ctx, move func(context.Context, uuid.UUID, uuid.UUID, bool) error, back string) error {
+	if err := requireSetUp(c); err != nil {
+		return err
+	}
+	id, err := setupID(c)
+	if err != nil {
+		return err
+	}
+	if err := move(ctx(c), currentSalon(c).ID, id, c.FormValue("direction") == "up"); err != nil {
+		return err
+	}
+	return s.redirect(c, back+id.String())
 }

@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
@@ -233,5 +236,59 @@ func TestStaffRoleSeesTheSetUpButCannotChangeIt(t *testing.T) {
 	require.Equal(t, 403, p.Status)
 	require.Equal(t, 403, nina.Post("/app/settings/hours", url.Values{"day1": {"09:00-18:00"}}).Status)
 	require.Equal(t, 403, nina.Post("/app/staff", url.Values{"name": {"Nina"}, "color": {"2"}}).Status)
+	require.Equal(t, 403, nina.Post("/app/services/"+id.String()+"/move", url.Values{"direction": {"up"}}).Status)
 	require.Equal(t, "Épilation jambes", onlyService(t, env, s.ID).Name)
+}
+
+func TestTheSalonOrdersItsMenuAndThePublicPageFollows(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Institut Ordre")
+	owner := env.Login(s.OwnerEmail)
+	for _, name := range []string{"Visage", "Ongles"} {
+		require.Equal(t, 303, owner.Post("/app/categories", url.Values{"name": {name}}).Status)
+	}
+	cats, err := env.Srv.Catalog.Categories(t.Context(), s.ID)
+	require.NoError(t, err)
+	face, nails := cats[0].ID.String(), cats[1].ID.String()
+	ids := map[string]string{}
+	var all []string
+	for _, name := range []string{"Soin éclat", "Gommage", "Masque"} {
+		id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: face, Name: name, Duration: "30",
+			Price: "20", OnlineBookable: true, PaymentMode: "none"})
+		require.NoError(t, err)
+		ids[name] = id.String()
+		all = append(all, id.String())
+	}
+	nailsID, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: nails, Name: "Manucure", Duration: "30",
+		Price: "20", OnlineBookable: true, PaymentMode: "none"})
+	require.NoError(t, err)
+	_, err = env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Services: append(all, nailsID.String())})
+	require.NoError(t, err)
+	names := func(p *testkit.Page, sel string) []string {
+		var out []string
+		p.Doc.Find(sel).Each(func(_ int, n *goquery.Selection) { out = append(out, strings.TrimSpace(n.Text())) })
+		return out
+	}
+
+	list := owner.Get("/app/services")
+	require.Equal(t, []string{"Soin éclat", "Gommage", "Masque", "Manucure"}, names(list, ".services-group .service-name"))
+	require.Equal(t, 1, list.Doc.Find("#service-"+ids["Soin éclat"]+" button[value=up][disabled]").Length(), "the first cannot go up")
+
+	p := owner.Post("/app/services/"+ids["Masque"]+"/move", url.Values{"direction": {"up"}})
+	require.Equal(t, 303, p.Status)
+	require.Equal(t, "/app/services#service-"+ids["Masque"], p.Location())
+	require.Equal(t, 303, owner.Post("/app/services/"+ids["Masque"]+"/move", url.Values{"direction": {"up"}}).Status)
+	require.Equal(t, 303, owner.Post("/app/services/"+ids["Masque"]+"/move", url.Values{"direction": {"up"}}).Status, "at the top it stays")
+	require.Equal(t, 303, owner.Post("/app/categories/"+nails+"/move", url.Values{"direction": {"up"}}).Status)
+
+	list = owner.Get("/app/services")
+	require.Equal(t, []string{"Ongles", "Visage"}, names(list, ".services-group h2"))
+	require.Equal(t, []string{"Manucure", "Masque", "Soin éclat", "Gommage"}, names(list, ".services-group .service-name"))
+	public := env.NewClient().Get("/b/" + s.Slug)
+	require.Equal(t, 200, public.Status)
+	text := public.Text("main")
+	require.Less(t, strings.Index(text, "Manucure"), strings.Index(text, "Masque"), "Ongles comes first on the public page")
+	require.Less(t, strings.Index(text, "Masque"), strings.Index(text, "Soin éclat"))
+	require.Less(t, strings.Index(text, "Soin éclat"), strings.Index(text, "Gommage"))
 }

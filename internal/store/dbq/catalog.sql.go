@@ -11,6 +11,16 @@ import (
 	"github.com/google/uuid"
 )
 
+const catalogLockOrder = `-- name: CatalogLockOrder :exec
+SELECT pg_advisory_xact_lock(hashtext('catalog-order:' || $1::text))
+`
+
+// Reordering renumbers a list: two moves at once queue behind this lock.
+func (q *Queries) CatalogLockOrder(ctx context.Context, tenantID string) error {
+	_, err := q.db.Exec(ctx, catalogLockOrder, tenantID)
+	return err
+}
+
 const categoryCreate = `-- name: CategoryCreate :one
 INSERT INTO service_categories (tenant_id, name, position)
 VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM service_categories WHERE tenant_id = $1))
@@ -98,6 +108,21 @@ func (q *Queries) CategoryRename(ctx context.Context, arg CategoryRenameParams) 
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const categorySetPosition = `-- name: CategorySetPosition :exec
+UPDATE service_categories SET position = $1 WHERE tenant_id = $2 AND id = $3
+`
+
+type CategorySetPositionParams struct {
+	Position int32
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+func (q *Queries) CategorySetPosition(ctx context.Context, arg CategorySetPositionParams) error {
+	_, err := q.db.Exec(ctx, categorySetPosition, arg.Position, arg.TenantID, arg.ID)
+	return err
 }
 
 const productArchive = `-- name: ProductArchive :execrows
@@ -392,6 +417,21 @@ func (q *Queries) ServiceList(ctx context.Context, tenantID uuid.UUID) ([]Servic
 		return nil, err
 	}
 	return items, nil
+}
+
+const serviceSetPosition = `-- name: ServiceSetPosition :exec
+UPDATE services SET position = $1 WHERE tenant_id = $2 AND id = $3
+`
+
+type ServiceSetPositionParams struct {
+	Position int32
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+func (q *Queries) ServiceSetPosition(ctx context.Context, arg ServiceSetPositionParams) error {
+	_, err := q.db.Exec(ctx, serviceSetPosition, arg.Position, arg.TenantID, arg.ID)
+	return err
 }
 
 const serviceUpdate = `-- name: ServiceUpdate :execrows
