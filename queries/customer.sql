@@ -94,9 +94,17 @@ ORDER BY
 -- name: CustomerCount :one
 SELECT count(*) FROM customers c
 WHERE c.tenant_id = @tenant_id AND c.merged_into IS NULL AND c.erased_at IS NULL
+  AND (sqlc.narg(category_id)::uuid IS NULL OR c.category_id = sqlc.narg(category_id));
+
+-- name: CustomerOwingCount :one
+-- The clients who owe money: balances are summed once for the salon, not
+-- once per client.
+SELECT count(*) FROM customers c
+JOIN (SELECT l.customer_id, sum(l.amount_cents) AS balance FROM customer_ledger l
+      WHERE l.tenant_id = @tenant_id GROUP BY l.customer_id) b ON b.customer_id = c.id
+WHERE c.tenant_id = @tenant_id AND c.merged_into IS NULL AND c.erased_at IS NULL
   AND (sqlc.narg(category_id)::uuid IS NULL OR c.category_id = sqlc.narg(category_id))
-  AND (NOT @owes::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
-                                       WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0) < 0);
+  AND b.balance < 0;
 
 -- name: CustomerSearchList :many
 -- The client list as staff type: names, email and phone, without accents,
@@ -171,3 +179,9 @@ GROUP BY x.name ORDER BY count(*) DESC, x.name LIMIT 3;
 SELECT id FROM customers
 WHERE tenant_id = @tenant_id AND id = @id AND merged_into IS NULL AND erased_at IS NULL
 FOR SHARE;
+
+-- name: CustomerListCustomPlans :exec
+-- The list's sort and filters are parameters the plan must see: a generic
+-- plan (Postgres picks one after a few runs of a prepared statement) cannot
+-- use the index of the chosen order and sorts the whole salon instead.
+SELECT set_config('plan_cache_mode', 'force_custom_plan', true);

@@ -95,6 +95,9 @@ func (c *Customers) List(ctx context.Context, salonID uuid.UUID, q ListQuery) (P
 	}
 	out := Page{Page: q.Page}
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		if err := tx.CustomerListCustomPlans(ctx); err != nil {
+			return err
+		}
 		var err error
 		if search != "" {
 			out.Rows, out.Total, err = searchTx(ctx, tx, salonID, search, cat, q)
@@ -109,7 +112,11 @@ func (c *Customers) List(ctx context.Context, salonID uuid.UUID, q ListQuery) (P
 			out.Rows = append(out.Rows, Row{ID: r.ID, FirstName: r.FirstName, LastName: r.LastName, Email: r.Email, Phone: r.Phone,
 				CategoryName: r.CategoryName, BalanceCents: r.BalanceCents, LastVisit: timePtr(r.LastVisit), Portal: r.PortalAccess})
 		}
-		out.Total, err = tx.CustomerCount(ctx, dbq.CustomerCountParams{TenantID: salonID, CategoryID: cat, Owes: q.Owes})
+		if q.Owes {
+			out.Total, err = tx.CustomerOwingCount(ctx, dbq.CustomerOwingCountParams{TenantID: salonID, CategoryID: cat})
+		} else {
+			out.Total, err = tx.CustomerCount(ctx, dbq.CustomerCountParams{TenantID: salonID, CategoryID: cat})
+		}
 		return err
 	})
 	if err != nil {

@@ -86,7 +86,7 @@ func explainSearch(b *testing.B, db *store.DB, salonID uuid.UUID, search string)
 	if search == "" {
 		queries = []query{
 			{"customerList", []any{salonID, nil, false, "name", int32(0), int32(customer.PerPage)}},
-			{"customerCount", []any{salonID, nil, false}},
+			{"customerCount", []any{salonID, nil}},
 		}
 	}
 	for _, q := range queries {

@@ -16,18 +16,15 @@ const customerCount = `-- name: CustomerCount :one
 SELECT count(*) FROM customers c
 WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.erased_at IS NULL
   AND ($2::uuid IS NULL OR c.category_id = $2)
-  AND (NOT $3::boolean OR coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
-                                       WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0) < 0)
 `
 
 type CustomerCountParams struct {
 	TenantID   uuid.UUID
 	CategoryID *uuid.UUID
-	Owes       bool
 }
 
 func (q *Queries) CustomerCount(ctx context.Context, arg CustomerCountParams) (int64, error) {
-	row := q.db.QueryRow(ctx, customerCount, arg.TenantID, arg.CategoryID, arg.Owes)
+	row := q.db.QueryRow(ctx, customerCount, arg.TenantID, arg.CategoryID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -392,6 +389,18 @@ func (q *Queries) CustomerList(ctx context.Context, arg CustomerListParams) ([]C
 	return items, nil
 }
 
+const customerListCustomPlans = `-- name: CustomerListCustomPlans :exec
+SELECT set_config('plan_cache_mode', 'force_custom_plan', true)
+`
+
+// The list's sort and filters are parameters the plan must see: a generic
+// plan (Postgres picks one after a few runs of a prepared statement) cannot
+// use the index of the chosen order and sorts the whole salon instead.
+func (q *Queries) CustomerListCustomPlans(ctx context.Context) error {
+	_, err := q.db.Exec(ctx, customerListCustomPlans)
+	return err
+}
+
 const customerLockLive = `-- name: CustomerLockLive :one
 SELECT id FROM customers
 WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL AND erased_at IS NULL
@@ -411,6 +420,29 @@ func (q *Queries) CustomerLockLive(ctx context.Context, arg CustomerLockLivePara
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
+}
+
+const customerOwingCount = `-- name: CustomerOwingCount :one
+SELECT count(*) FROM customers c
+JOIN (SELECT l.customer_id, sum(l.amount_cents) AS balance FROM customer_ledger l
+      WHERE l.tenant_id = $1 GROUP BY l.customer_id) b ON b.customer_id = c.id
+WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.erased_at IS NULL
+  AND ($2::uuid IS NULL OR c.category_id = $2)
+  AND b.balance < 0
+`
+
+type CustomerOwingCountParams struct {
+	TenantID   uuid.UUID
+	CategoryID *uuid.UUID
+}
+
+// The clients who owe money: balances are summed once for the salon, not
+// once per client.
+func (q *Queries) CustomerOwingCount(ctx context.Context, arg CustomerOwingCountParams) (int64, error) {
+	row := q.db.QueryRow(ctx, customerOwingCount, arg.TenantID, arg.CategoryID)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
 }
 
 const customerQuickSearch = `-- name: CustomerQuickSearch :many
