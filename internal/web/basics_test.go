@@ -63,9 +63,14 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	require.Equal(t, 200, ready.Status)
 	require.JSONEq(t, `{"postgres":"ok","redis":"ok"}`, ready.Body)
 	c.Get("/login")
-	metrics := c.Get("/metrics").Body
-	require.Contains(t, metrics, `carnet_http_requests_total{method="GET",route="/login",status="200"}`)
-	require.Contains(t, metrics, "go_goroutines")
+	require.Equal(t, 404, c.Get("/metrics").Status, "a forwarded request is not this machine's scraper")
+	resp, err := http.Get(env.URL + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	require.Equal(t, 200, resp.StatusCode)
+	require.Contains(t, string(body), `carnet_http_requests_total{method="GET",route="/login",status="200"}`)
+	require.Contains(t, string(body), "go_goroutines")
 }
 
 func TestReadinessFailsWhenRedisIsUnreachable(t *testing.T) {

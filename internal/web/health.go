@@ -39,13 +39,14 @@ func errString(err error) string {
 // handleMetrics serves Prometheus metrics, behind a bearer token when one is
 // configured. Without a token only a scraper on the same machine is
 // answered: the figures say how busy the platform is, which is nobody
-// else's business. The peer address is used, never a forwarded one.
+// else's business. A request a proxy forwarded comes from elsewhere, even
+// when the proxy itself runs on this machine.
 func (s *Server) handleMetrics(c *fiber.Ctx) error {
 	if tok := s.cfg.MetricsToken; tok != "" {
 		if subtle.ConstantTimeCompare([]byte(c.Get(fiber.HeaderAuthorization)), []byte("Bearer "+tok)) != 1 {
 			return fiber.ErrUnauthorized
 		}
-	} else if !c.Context().RemoteIP().IsLoopback() {
+	} else if !c.Context().RemoteIP().IsLoopback() || c.Get(fiber.HeaderXForwardedFor) != "" || c.Get("Forwarded") != "" {
 		return fiber.ErrNotFound
 	}
 	return adaptor.HTTPHandler(promhttp.HandlerFor(s.Registry, promhttp.HandlerOpts{}))(c)
