@@ -19,3 +19,9 @@ func (b *Booking) ConfirmAfterReading(ctx context.Context, salonID uuid.UUID, re
 func (b *Booking) ReleaseExpiredOf(ctx context.Context, salonID uuid.UUID) (int, error) {
 	return b.releaseExpired(ctx, &salonID)
 }
+
+// ReviveAfterReading runs the revival of a paid, released hold, as a second
+// event of the same payment would once the first has revived it.
+func (b *Booking) ReviveAfterReading(ctx context.Context, salonID uuid.UUID, read dbq.Booking) (string, error) {
+	return b.revive(ctx, target{salonID: salonID, bookingID: read.ID}, read)
+}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/carnet-salon/carnet/internal/store"
 )
 
 func TestAnAbandonedPaymentReleasesTheSlotAfterTheHoldTime(t *testing.T) {
@@ -157,6 +159,16 @@ func TestAPaymentRacingTheSweeperBringsTheVisitBack(t *testing.T) {
 	require.Equal(t, "confirmed", st)
 	require.Equal(t, "booked", appt, "the paid visit is back in the agenda")
 	require.NotContains(t, s.env.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "11:00")
+
+	// The payment's other event, racing the first, finds it revived already.
+	_, err = s.env.Srv.Booking.ReviveAfterReading(t.Context(), s.salon.ID, readByWebhook)
+	require.NoError(t, err)
+	var confirmations int
+	require.NoError(t, s.env.Srv.DB.WithTenant(t.Context(), s.salon.ID, func(tx store.Tx) error {
+		return tx.Raw().QueryRow(t.Context(), `SELECT count(*) FROM messages WHERE appointment_id = $1 AND kind = 'confirmation' AND channel = 'email'`,
+			readByWebhook.AppointmentID).Scan(&confirmations)
+	}))
+	require.Equal(t, 1, confirmations, "the client is confirmed once")
 }
 
 // The sweeper itself runs over every salon. Not parallel: no other test's

@@ -22,8 +22,11 @@ func (b *Booking) revive(ctx context.Context, t target, bk dbq.Booking) (string,
 		if _, err := tx.AppointmentRevive(ctx, dbq.AppointmentReviveParams{TenantID: t.salonID, ID: bk.AppointmentID}); err != nil {
 			return err
 		}
-		if _, err := tx.BookingSetStatus(ctx, dbq.BookingSetStatusParams{TenantID: t.salonID, ID: bk.ID, Status: "confirmed",
-			FromStatuses: []string{"expired"}}); err != nil {
+		moved, err := tx.BookingSetStatus(ctx, dbq.BookingSetStatusParams{TenantID: t.salonID, ID: bk.ID, Status: "confirmed",
+			FromStatuses: []string{"expired"}})
+		if err != nil || moved == 0 {
+			// Another event of the same payment revived it first: one
+			// confirmation is enough.
 			return err
 		}
 		return b.notifyTx(ctx, tx, confirmation(t.salonID, bk.ID))
