@@ -203,7 +203,9 @@ func begin(ctx context.Context, pool *pgxpool.Pool, tenant string, b *Batch) (pg
 // the request.
 func readOnly(ctx context.Context, pool *pgxpool.Pool, tenant string, b *Batch) error {
 	pb := &pgx.Batch{}
-	pb.Queue("begin")
+	// Read only: a queued call that writes (a RETURNING query) fails here
+	// rather than being committed.
+	pb.Queue("begin read only")
 	if tenant != "" {
 		pb.Queue(setTenant, tenant)
 	}
