@@ -123,6 +123,16 @@ func TestTheAnswerIsTheSameForUnknownBlockedAndOpenEmails(t *testing.T) {
 	require.Contains(t, pages[0], "Vérifiez votre boîte mail")
 
 	s.env.Mail.WaitSubject(t, open, "lien de connexion")
+	// Every request was looked up by a job: wait for all four before
+	// checking that only one of them sent anything.
+	require.Eventually(t, func() bool {
+		var done int
+		require.NoError(t, s.env.Srv.DB.WithTenant(context.Background(), s.salon.ID, func(tx store.Tx) error {
+			return tx.Raw().QueryRow(context.Background(), `SELECT count(*) FROM river.river_job
+				WHERE kind = 'portal_link_request' AND args->>'salon_id' = $1 AND state = 'completed'`, s.salon.ID.String()).Scan(&done)
+		}))
+		return done == 4
+	}, 10*time.Second, 20*time.Millisecond, "the four link requests are handled")
 	require.Equal(t, 1, s.outbox("portal_login", open))
 	for _, email := range []string{unknown, blocked, "never-" + s.salon.Slug + "@example.com"} {
 		require.Zero(t, s.outbox("portal_login", email), email)
