@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -61,7 +62,14 @@ func BenchmarkAgendaDayPage(b *testing.B) {
 	page := owner.Get(path)
 	require.Equal(b, 200, page.Status)
 	require.Equal(b, 80, page.Doc.Find(".agenda-grid .appt").Length(), "10 staff × 8 visits shown")
-	b.Logf("day page: %d bytes of HTML", len(page.Body))
+	req, _ := http.NewRequest(http.MethodGet, env.URL+path, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	req.AddCookie(&http.Cookie{Name: "carnet_session", Value: owner.Cookie("carnet_session")})
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	require.NoError(b, err)
+	wire, _ := io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	b.Logf("day page: %d bytes of HTML, %d on the wire (%s)", len(page.Body), wire, resp.Header.Get("Content-Encoding"))
 
 	b.ResetTimer()
 	for b.Loop() {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"compress/gzip"
 	"fmt"
 	"io"
 	"net/http"
@@ -170,4 +171,23 @@ func TestClientAddressComesFromTheRightOfForwardedFor(t *testing.T) {
 	other := env.NewClient()
 	other.Header.Set("X-Forwarded-For", "203.0.113.8")
 	require.Equal(t, 422, other.Post("/signup", signupForm("", "not-an-email")).Status, "another visitor is not affected")
+}
+
+func TestPagesAndAssetsTravelCompressed(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	for _, path := range []string{"/login", "/static/js/htmx-2.0.11.min.js"} {
+		req, _ := http.NewRequest("GET", env.URL+path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultTransport.RoundTrip(req) // the transport would undo the gzip for us
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		require.Equal(t, 200, resp.StatusCode, path)
+		require.Equal(t, "gzip", resp.Header.Get("Content-Encoding"), path)
+		zr, err := gzip.NewReader(resp.Body)
+		require.NoError(t, err, path)
+		body, err := io.ReadAll(zr)
+		require.NoError(t, err, path)
+		require.NotEmpty(t, body, path)
+	}
 }
