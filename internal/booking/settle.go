@@ -212,11 +212,11 @@ func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking) (string
 			if err != nil {
 				return err
 			}
-			now, err := tx.BookingGet(ctx, dbq.BookingGetParams{TenantID: t.salonID, ID: bk.ID})
+			current, err := tx.BookingGet(ctx, dbq.BookingGetParams{TenantID: t.salonID, ID: bk.ID})
 			if err != nil {
 				return err
 			}
-			if status == "cancelled" && now.Status == "expired" {
+			if status == "cancelled" && current.Status == "expired" {
 				return errSlotLost
 			}
 		}

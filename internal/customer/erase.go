@@ -140,7 +140,7 @@ func forgetAtStripeTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, ids [
 	}
 	acct, err := tx.SalonStripeGet(ctx, salonID)
 	if store.IsNotFound(err) {
-		return nil // no account any more: nothing is left at Stripe to delete
+		return nil // the salon never connected Stripe: nothing there to delete
 	}
 	if err != nil {
 		return fmt.Errorf("customer: stripe account for erasure: %w", err)
