@@ -81,10 +81,6 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 	}
 	res := SignupResult{SalonID: uuid.New(), UserID: uuid.New()}
 	err = s.DB.WithTenant(ctx, res.SalonID, func(tx store.Tx) error {
-		if err := salon.Insert(ctx, tx, salon.NewInput{ID: res.SalonID, Slug: in.Slug, Name: in.SalonName,
-			TimeZone: "Europe/Paris", Currency: "EUR", Locale: locale}); err != nil {
-			return err
-		}
 		err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: res.UserID, Email: in.Email, Name: in.OwnerName, PasswordHash: hash, Locale: locale})
 		if store.IsUniqueViolation(err, "users_email_key") {
 			return apperr.Fields{"email": "email.taken"}.Err()
@@ -92,16 +88,65 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 		if err != nil {
 			return err
 		}
-		if err := tx.MembershipCreate(ctx, dbq.MembershipCreateParams{TenantID: res.SalonID, UserID: res.UserID, Role: RoleOwner}); err != nil {
-			return err
-		}
-		lang, _ := i18n.Parse(locale)
-		return customer.SeedCategoriesTx(ctx, tx, res.SalonID, func(key string) string { return i18n.Tr(lang, "category."+key) })
+		return openSalonTx(ctx, tx, res.SalonID, res.UserID, in.SalonName, in.Slug, locale)
 	})
 	if err != nil {
 		return SignupResult{}, fmt.Errorf("account: signup: %w", err)
 	}
 	return res, nil
+}
+
+// openSalonTx creates a salon with its owner and its starting client
+// categories, in the caller's unit of work.
+func openSalonTx(ctx context.Context, tx store.Tx, salonID, ownerID uuid.UUID, name, slug, locale string) error {
+	if err := salon.Insert(ctx, tx, salon.NewInput{ID: salonID, Slug: slug, Name: name,
+		TimeZone: "Europe/Paris", Currency: "EUR", Locale: locale}); err != nil {
+		return err
+	}
+	if err := tx.MembershipCreate(ctx, dbq.MembershipCreateParams{TenantID: salonID, UserID: ownerID, Role: RoleOwner}); err != nil {
+		return err
+	}
+	lang, _ := i18n.Parse(locale)
+	return customer.SeedCategoriesTx(ctx, tx, salonID, func(key string) string { return i18n.Tr(lang, "category."+key) })
+}
+
+// NewSalonInput is another salon an existing user opens (a second address,
+// a chain growing).
+type NewSalonInput struct {
+	SalonName string
+	Slug      string
+	Locale    string
+}
+
+// OpenSalon creates another salon owned by userID and returns its id.
+func (s *Service) OpenSalon(ctx context.Context, userID uuid.UUID, in NewSalonInput) (uuid.UUID, error) {
+	in.SalonName, in.Slug = strings.TrimSpace(in.SalonName), salon.NormalizeSlug(in.Slug)
+	fields := apperr.Fields{}
+	if k := CheckName(in.SalonName); k != "" {
+		fields.Add("salon_name", k)
+	}
+	problem, err := s.SlugProblem(ctx, in.Slug)
+	if err != nil {
+		return uuid.Nil, err
+	}
+	if problem != "" {
+		fields.Add("slug", problem)
+	}
+	if err := fields.Err(); err != nil {
+		return uuid.Nil, err
+	}
+	locale := "fr"
+	if in.Locale == "en" {
+		locale = "en"
+	}
+	id := uuid.New()
+	err = s.DB.WithTenant(ctx, id, func(tx store.Tx) error {
+		return openSalonTx(ctx, tx, id, userID, in.SalonName, in.Slug, locale)
+	})
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("account: open salon: %w", err)
+	}
+	return id, nil
 }
 
 // checkTaken adds "taken" problems for slug and email, so the user learns

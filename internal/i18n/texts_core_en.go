@@ -39,7 +39,7 @@ var enCore = map[string]string{
 	"field.required":  "This field is required.",
 	"field.choose":    "Choose an option.",
 	"email.invalid":   "This email address is not valid (for example: name@example.com).",
-	"email.taken":     "An account already uses this address: log in instead.",
+	"email.taken":     "An account already uses this address: log in, then open this salon from “My salons”.",
 	"name.long":       "120 characters at most.",
 	"password.short":  "At least 10 characters.",
 	"password.long":   "256 characters at most.",
@@ -135,9 +135,13 @@ var enCore = map[string]string{
 	"team.last_owner":     "The salon must keep at least one owner.",
 	"team.remove_self":    "You cannot remove yourself.",
 
-	"salons.title":   "My salons",
-	"salons.current": "Current salon",
-	"salons.open":    "Open",
+	"salons.title":     "My salons",
+	"salons.current":   "Current salon",
+	"salons.open":      "Open",
+	"salons.new":       "Open another salon",
+	"salons.new_title": "Open a salon",
+	"salons.new_lead":  "You will own it, with this same account; switch between salons from “My salons”.",
+	"salons.create":    "Create the salon",
 
 	"flash.welcome":            "Your salon is ready. Welcome to Carnet!",
 	"flash.invited":            "Invitation sent.",
@@ -148,6 +152,7 @@ var enCore = map[string]string{
 	"flash.joined":             "You have joined the salon.",
 	"flash.password_reset":     "Password changed: you can log in.",
 	"flash.salon_switched":     "Salon switched.",
+	"flash.salon_opened":       "Salon created: you are in it.",
 
 	"admin.brand":            "Admin",
 	"admin.nav.salons":       "Salons",

@@ -43,7 +43,7 @@ var frCore = map[string]string{
 	"field.required":  "Ce champ est obligatoire.",
 	"field.choose":    "Choisissez une option.",
 	"email.invalid":   "Cette adresse e-mail n'est pas valide (exemple : prenom@exemple.fr).",
-	"email.taken":     "Un compte existe déjà avec cette adresse : connectez-vous plutôt.",
+	"email.taken":     "Un compte existe déjà avec cette adresse : connectez-vous, puis ouvrez ce salon depuis « Mes salons ».",
 	"name.long":       "120 caractères au maximum.",
 	"password.short":  "Au moins 10 caractères.",
 	"password.long":   "256 caractères au maximum.",
@@ -147,9 +147,13 @@ var frCore = map[string]string{
 	"team.remove_self":    "Vous ne pouvez pas vous retirer vous-même.",
 
 	// Salon switcher
-	"salons.title":   "Mes salons",
-	"salons.current": "Salon actuel",
-	"salons.open":    "Ouvrir",
+	"salons.title":     "Mes salons",
+	"salons.current":   "Salon actuel",
+	"salons.open":      "Ouvrir",
+	"salons.new":       "Ouvrir un autre salon",
+	"salons.new_title": "Ouvrir un salon",
+	"salons.new_lead":  "Vous en serez propriétaire, avec ce même compte ; passez d'un salon à l'autre depuis « Mes salons ».",
+	"salons.create":    "Créer le salon",
 
 	// One-time confirmations
 	"flash.welcome":            "Votre salon est créé. Bienvenue sur Carnet !",
@@ -161,6 +165,7 @@ var frCore = map[string]string{
 	"flash.joined":             "Vous avez rejoint le salon.",
 	"flash.password_reset":     "Mot de passe modifié : vous pouvez vous connecter.",
 	"flash.salon_switched":     "Salon changé.",
+	"flash.salon_opened":       "Salon créé : vous y êtes.",
 
 	// Platform admin
 	"admin.brand":            "Administration",

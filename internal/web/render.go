@@ -92,7 +92,7 @@ func (s *Server) takeFlash(c *fiber.Ctx) error {
 var flashKeys = map[string]bool{
 	"flash.invited": true, "flash.invitation_revoked": true, "flash.member_removed": true,
 	"flash.salon_suspended": true, "flash.salon_reactivated": true, "flash.welcome": true,
-	"flash.joined": true, "flash.password_reset": true, "flash.salon_switched": true,
+	"flash.joined": true, "flash.password_reset": true, "flash.salon_switched": true, "flash.salon_opened": true,
 	"flash.service_created": true, "flash.service_saved": true, "flash.service_archived": true,
 	"flash.category_created": true, "flash.category_renamed": true, "flash.category_deleted": true,
 	"flash.product_created": true, "flash.product_saved": true, "flash.product_archived": true,

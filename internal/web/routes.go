@@ -63,6 +63,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Use("/app", noStore, s.requireUser)
 	app.Get("/app/salons", s.handleSalonsList)
 	app.Post("/app/salons", s.handleSalonSwitch)
+	app.Get("/app/salons/new", s.handleSalonNew)
+	app.Post("/app/salons/new", s.handleSalonCreate)
 
 	// Registered after /app/salons on purpose: choosing a salon must not
 	// require having one. Every other /app route runs inside a salon.

@@ -4,9 +4,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
+	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/views/app"
 	"github.com/carnet-salon/carnet/views/layout"
+	"github.com/carnet-salon/carnet/views/ui"
 )
 
 func (s *Server) handleSalonsList(c *fiber.Ctx) error {
@@ -51,4 +54,54 @@ func (s *Server) handleSalonSwitch(c *fiber.Ctx) error {
 		}
 	}
 	return apperr.ErrNotFound
+}
+
+var newSalonFields = []string{"salon_name", "slug"}
+
+// handleSalonNew shows the form to open another salon.
+func (s *Server) handleSalonNew(c *fiber.Ctx) error {
+	if err := s.userChrome(c); err != nil {
+		return err
+	}
+	return s.render(c, app.NewSalonPage(ui.NewForm(), s.publicPrefix()), nil)
+}
+
+// handleSalonCreate opens another salon owned by the user and takes them
+// there; a refused form comes back filled.
+func (s *Server) handleSalonCreate(c *fiber.Ctx) error {
+	if err := s.allow(c, limitSignupIP, s.limitKey(c)); err != nil {
+		return err
+	}
+	sess := session(c)
+	f := formFrom(c, newSalonFields...)
+	id, err := s.Accounts.OpenSalon(ctx(c), sess.UserID, account.NewSalonInput{SalonName: f.Get("salon_name"), Slug: f.Get("slug"),
+		Locale: string(i18n.LangFrom(ctx(c)))})
+	if err != nil {
+		if !refused(c, &f, err) {
+			return err
+		}
+		if err := s.userChrome(c); err != nil {
+			return err
+		}
+		return s.render(c, app.NewSalonPage(f, s.publicPrefix()), nil)
+	}
+	salons, err := s.Accounts.Salons(ctx(c), sess.UserID)
+	if err != nil {
+		return err
+	}
+	if err := s.switchSalon(c, sess, id, len(salons)); err != nil {
+		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
+	}
+	s.flash(c, "flash.salon_opened")
+	return s.redirect(c, "/app")
+}
+
+// userChrome names the signed-in user in the header of pages outside a salon.
+func (s *Server) userChrome(c *fiber.Ctx) error {
+	u, err := s.Accounts.User(ctx(c), session(c).UserID)
+	if err != nil {
+		return err
+	}
+	req(c).User = &layout.User{Name: u.Name, Email: u.Email}
+	return nil
 }
