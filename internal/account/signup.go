@@ -75,10 +75,7 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 	if err != nil {
 		return SignupResult{}, err
 	}
-	locale := "fr"
-	if in.Locale == "en" {
-		locale = "en"
-	}
+	locale := salonLocale(in.Locale)
 	res := SignupResult{SalonID: uuid.New(), UserID: uuid.New()}
 	err = s.DB.WithTenant(ctx, res.SalonID, func(tx store.Tx) error {
 		err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: res.UserID, Email: in.Email, Name: in.OwnerName, PasswordHash: hash, Locale: locale})
@@ -94,6 +91,15 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 		return SignupResult{}, fmt.Errorf("account: signup: %w", err)
 	}
 	return res, nil
+}
+
+// salonLocale is the language a new salon starts in: French unless English
+// was asked for.
+func salonLocale(asked string) string {
+	if asked == "en" {
+		return "en"
+	}
+	return "fr"
 }
 
 // openSalonTx creates a salon with its owner and its starting client
@@ -135,10 +141,7 @@ func (s *Service) OpenSalon(ctx context.Context, userID uuid.UUID, in NewSalonIn
 	if err := fields.Err(); err != nil {
 		return uuid.Nil, err
 	}
-	locale := "fr"
-	if in.Locale == "en" {
-		locale = "en"
-	}
+	locale := salonLocale(in.Locale)
 	id := uuid.New()
 	err = s.DB.WithTenant(ctx, id, func(tx store.Tx) error {
 		return openSalonTx(ctx, tx, id, userID, in.SalonName, in.Slug, locale)

@@ -18,11 +18,10 @@ func (s *Server) handleSalonsList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	id, err := s.Accounts.User(ctx(c), sess.UserID)
+	id, err := s.userChrome(c)
 	if err != nil {
 		return err
 	}
-	req(c).User = &layout.User{Name: id.Name, Email: id.Email}
 	if len(salons) == 0 && !id.IsAdmin {
 		return apperr.New(apperr.Forbidden, "login.no_salon")
 	}
@@ -60,7 +59,7 @@ var newSalonFields = []string{"salon_name", "slug"}
 
 // handleSalonNew shows the form to open another salon.
 func (s *Server) handleSalonNew(c *fiber.Ctx) error {
-	if err := s.userChrome(c); err != nil {
+	if _, err := s.userChrome(c); err != nil {
 		return err
 	}
 	return s.render(c, app.NewSalonPage(ui.NewForm(), s.publicPrefix()), nil)
@@ -80,7 +79,7 @@ func (s *Server) handleSalonCreate(c *fiber.Ctx) error {
 		if !refused(c, &f, err) {
 			return err
 		}
-		if err := s.userChrome(c); err != nil {
+		if _, err := s.userChrome(c); err != nil {
 			return err
 		}
 		return s.render(c, app.NewSalonPage(f, s.publicPrefix()), nil)
@@ -96,12 +95,13 @@ func (s *Server) handleSalonCreate(c *fiber.Ctx) error {
 	return s.redirect(c, "/app")
 }
 
-// userChrome names the signed-in user in the header of pages outside a salon.
-func (s *Server) userChrome(c *fiber.Ctx) error {
+// userChrome names the signed-in user in the header of pages outside a
+// salon, and returns them.
+func (s *Server) userChrome(c *fiber.Ctx) (account.Identity, error) {
 	u, err := s.Accounts.User(ctx(c), session(c).UserID)
 	if err != nil {
-		return err
+		return u, err
 	}
 	req(c).User = &layout.User{Name: u.Name, Email: u.Email}
-	return nil
+	return u, nil
 }
