@@ -23,3 +23,6 @@ generate:
 lint:
 	go vet ./...
 	gofmt -l cmd internal schema static views
+	go tool staticcheck ./...
+	go tool sqlc vet
+	go mod tidy -diff

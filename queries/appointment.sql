@@ -6,14 +6,18 @@ VALUES (@tenant_id, @staff_id, @customer_id, @starts_at, @ends_at, @busy_until, 
 RETURNING *;
 
 -- name: AppointmentServiceAdd :exec
-INSERT INTO appointment_services (tenant_id, appointment_id, service_id, position, name, duration_minutes, buffer_minutes, price_cents)
-VALUES (@tenant_id, @appointment_id, @service_id, @position, @name, @duration_minutes, @buffer_minutes, @price_cents);
+INSERT INTO appointment_services (tenant_id, appointment_id, service_id, position, name, duration_minutes, buffer_minutes, price_cents,
+                                  discount_bp)
+VALUES (@tenant_id, @appointment_id, @service_id, @position, @name, @duration_minutes, @buffer_minutes, @price_cents,
+        @discount_bp);
 
 -- name: AppointmentServicesClear :exec
 DELETE FROM appointment_services WHERE tenant_id = @tenant_id AND appointment_id = @appointment_id;
 
 -- name: AppointmentGet :one
-SELECT a.*, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color
+SELECT a.*, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color,
+       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                 WHERE l.tenant_id = a.tenant_id AND l.customer_id = a.customer_id), 0)::bigint AS balance_cents
 FROM appointments a
 JOIN customers c ON c.id = a.customer_id
 JOIN staff_members s ON s.id = a.staff_id
@@ -25,12 +29,17 @@ SELECT * FROM appointment_services WHERE tenant_id = @tenant_id AND appointment_
 -- name: AppointmentListRange :many
 -- Every appointment overlapping [from, to), for the agenda. The lower bound on
 -- starts_at lets the (tenant_id, starts_at) index do the work: no visit lasts
--- more than 16 hours (a CHECK on the table).
+-- more than 16 hours (a CHECK on the table). The client's balance comes
+-- along: the card says when they owe the salon money.
 SELECT a.id, a.staff_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note,
        c.first_name, c.last_name, c.phone,
-       coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
-                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), '')::text AS services
+       coalesce(x.services, '')::text AS services, coalesce(x.price_cents, 0)::bigint AS price_cents,
+       coalesce(b.balance, 0)::bigint AS balance_cents
 FROM appointments a JOIN customers c ON c.id = a.customer_id
+LEFT JOIN LATERAL (SELECT string_agg(s.name, ' + ' ORDER BY s.position) AS services, sum(s.price_cents) AS price_cents
+                   FROM appointment_services s WHERE s.tenant_id = a.tenant_id AND s.appointment_id = a.id) x ON true
+LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
+                   WHERE l.tenant_id = a.tenant_id AND l.customer_id = a.customer_id) b ON true
 WHERE a.tenant_id = sqlc.arg(tenant_id)
   AND a.starts_at >= sqlc.arg(range_from)::timestamptz - interval '16 hours' AND a.starts_at < sqlc.arg(range_to)
   AND a.busy_until > sqlc.arg(range_from)

@@ -1,11 +1,23 @@
 -- name: BookingCreate :one
 INSERT INTO bookings (tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents,
                       currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip,
-                      cancel_window_hours, cancel_refund, no_show_fee_cents)
+                      cancel_window_hours, cancel_refund, no_show_fee_cents, request_key, deposit_name)
 VALUES (@tenant_id, @appointment_id, @customer_id, @lang, @email, @payment_mode, @amount_due_cents,
         @currency, @status, @stripe_account_id, @policy_text, @policy_hash, @card_consent, @consent_at, @consent_ip,
-        @cancel_window_hours, @cancel_refund, @no_show_fee_cents)
+        @cancel_window_hours, @cancel_refund, @no_show_fee_cents, sqlc.narg(request_key), @deposit_name)
 RETURNING *;
+
+-- name: BookingLockRequest :exec
+-- Serialises the submissions of one form: the second waits for the first,
+-- then finds its booking.
+SELECT pg_advisory_xact_lock(hashtextextended(@tenant_id::text || encode(@request_key::bytea, 'hex'), 7424160));
+
+-- name: BookingByRequest :one
+SELECT * FROM bookings WHERE tenant_id = @tenant_id AND request_key = @request_key;
+
+-- name: BookingForgetRequest :exec
+-- A booking that is no more (never paid, cancelled) frees its form: sent again, it books anew.
+UPDATE bookings SET request_key = NULL, updated_at = now() WHERE tenant_id = @tenant_id AND id = @id;
 
 -- name: BookingLinkAdd :exec
 INSERT INTO booking_links (token_hash, tenant_id, booking_id) VALUES (@token_hash, @tenant_id, @booking_id);
@@ -70,3 +82,9 @@ WHERE tenant_id = @tenant_id AND id = @id AND status = 'cancelled';
 
 -- name: AppointmentStatus :one
 SELECT status FROM appointments WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: BookingNextSequence :one
+-- A change of the visit the client's calendar must take over the old event.
+UPDATE bookings SET ics_sequence = ics_sequence + 1, updated_at = now()
+WHERE tenant_id = @tenant_id AND id = @id
+RETURNING ics_sequence;

@@ -20,9 +20,9 @@ SELECT * FROM services WHERE tenant_id = @tenant_id AND id = @id;
 
 -- name: ServiceCreate :one
 INSERT INTO services (tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents,
-                      online_bookable, payment_rule, deposit_kind, deposit_value, position)
+                      online_bookable, payment_rule, deposit_kind, deposit_value, vat_rate_bp, position)
 VALUES (@tenant_id, @category_id, @name, @description, @duration_minutes, @buffer_minutes, @price_cents,
-        @online_bookable, @payment_rule, @deposit_kind, @deposit_value,
+        @online_bookable, @payment_rule, @deposit_kind, @deposit_value, coalesce(sqlc.narg(vat_rate_bp)::integer, 2000),
         (SELECT coalesce(max(position), 0) + 1 FROM services WHERE tenant_id = @tenant_id))
 RETURNING *;
 
@@ -30,7 +30,7 @@ RETURNING *;
 UPDATE services SET category_id = @category_id, name = @name, description = @description,
     duration_minutes = @duration_minutes, buffer_minutes = @buffer_minutes, price_cents = @price_cents,
     online_bookable = @online_bookable, payment_rule = @payment_rule, deposit_kind = @deposit_kind,
-    deposit_value = @deposit_value, updated_at = now()
+    deposit_value = @deposit_value, vat_rate_bp = coalesce(sqlc.narg(vat_rate_bp)::integer, vat_rate_bp), updated_at = now()
 WHERE tenant_id = @tenant_id AND id = @id AND archived_at IS NULL;
 
 -- name: ServiceArchive :execrows
@@ -44,12 +44,13 @@ SELECT * FROM products WHERE tenant_id = @tenant_id AND archived_at IS NULL ORDE
 SELECT * FROM products WHERE tenant_id = @tenant_id AND id = @id AND archived_at IS NULL;
 
 -- name: ProductCreate :one
-INSERT INTO products (tenant_id, name, sku, price_cents, stock)
-VALUES (@tenant_id, @name, @sku, @price_cents, @stock)
+INSERT INTO products (tenant_id, name, sku, price_cents, stock, vat_rate_bp)
+VALUES (@tenant_id, @name, @sku, @price_cents, @stock, coalesce(sqlc.narg(vat_rate_bp)::integer, 2000))
 RETURNING *;
 
 -- name: ProductUpdate :execrows
-UPDATE products SET name = @name, sku = @sku, price_cents = @price_cents, stock = @stock, updated_at = now()
+UPDATE products SET name = @name, sku = @sku, price_cents = @price_cents, stock = @stock,
+    vat_rate_bp = coalesce(sqlc.narg(vat_rate_bp)::integer, vat_rate_bp), updated_at = now()
 WHERE tenant_id = @tenant_id AND id = @id AND archived_at IS NULL;
 
 -- name: ProductArchive :execrows

@@ -1,6 +1,8 @@
 -- name: CustomerCreate :one
-INSERT INTO customers (tenant_id, first_name, last_name, phone, email)
-VALUES (@tenant_id, @first_name, @last_name, @phone, @email)
+-- A client is written to in @lang, or the salon's language when "".
+INSERT INTO customers (tenant_id, first_name, last_name, phone, email, lang)
+VALUES (@tenant_id, @first_name, @last_name, @phone, @email,
+        coalesce(nullif(@lang::text, ''), (SELECT t.locale FROM tenants t WHERE t.id = @tenant_id)))
 RETURNING *;
 
 -- name: CustomerGet :one
@@ -25,17 +27,23 @@ ORDER BY created_at LIMIT 1;
 
 -- name: CustomerRecord :one
 SELECT c.*, coalesce(cat.name, '')::text AS category_name, cat.payment_mode AS category_payment_mode,
-       coalesce(cat.discount_percent, 0)::int AS category_discount,
-       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0)::bigint AS balance_cents
+       coalesce(cat.discount_bp, 0)::int AS category_discount_bp,
+       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0)::bigint AS balance_cents,
+       d.id AS lookalike_id, trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, ''))::text AS lookalike_name
 FROM customers c LEFT JOIN customer_categories cat ON cat.id = c.category_id
+LEFT JOIN customers d ON d.tenant_id = c.tenant_id AND d.id = c.duplicate_of AND d.merged_into IS NULL AND d.erased_at IS NULL
 WHERE c.tenant_id = @tenant_id AND c.id = @id;
+
+-- name: CustomerSetDuplicate :exec
+-- A record a public booking made that may be this other client's.
+UPDATE customers SET duplicate_of = @duplicate_of WHERE tenant_id = @tenant_id AND id = @id;
 
 -- name: CustomerSave :execrows
 UPDATE customers SET first_name = @first_name, last_name = @last_name, email = @email, phone = @phone, gender = @gender,
     address = @address, postal_code = @postal_code, city = @city, birth_date = @birth_date, note = @note,
     email_transactional = @email_transactional, email_marketing = @email_marketing,
     sms_transactional = @sms_transactional, sms_marketing = @sms_marketing,
-    payment_mode = @payment_mode, category_id = @category_id, updated_at = now()
+    payment_mode = @payment_mode, category_id = @category_id, lang = coalesce(nullif(@lang::text, ''), lang), updated_at = now()
 WHERE tenant_id = @tenant_id AND id = @id AND merged_into IS NULL AND erased_at IS NULL;
 
 -- name: CustomerSetPortal :execrows
@@ -163,6 +171,9 @@ SELECT a.id, a.starts_at, a.ends_at, a.status, a.source, s.name AS staff_name,
                    AND p.kind <> 'card_imprint'), 0)::bigint AS paid_cents
 FROM appointments a JOIN staff_members s ON s.id = a.staff_id
 WHERE a.tenant_id = @tenant_id AND a.customer_id = @customer_id AND a.status <> 'pending'
+  -- A booking whose payment never went through (never started, Stripe
+  -- unreachable) never happened: it is not a visit.
+  AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.tenant_id = a.tenant_id AND b.appointment_id = a.id AND b.status = 'expired')
 ORDER BY a.starts_at DESC
 LIMIT 200;
 

@@ -144,9 +144,10 @@ WHERE tenant_id = @tenant_id AND merged_into IS NULL AND erased_at IS NULL
 
 -- name: ImportCustomers :execrows
 -- Every imported client in one statement (10,000 rows in a request).
-INSERT INTO customers (id, tenant_id, first_name, last_name, email, phone, gender, address, postal_code, city, birth_date, note, category_id)
+-- Imported clients are written to in the salon's language, like those it creates.
+INSERT INTO customers (id, tenant_id, first_name, last_name, email, phone, gender, address, postal_code, city, birth_date, note, category_id, lang)
 SELECT r.id, @tenant_id, r.first_name, r.last_name, r.email, r.phone, r.gender, r.address, r.postal_code, r.city,
-       NULLIF(r.birth_date, '')::date, r.note, NULLIF(r.category_id, '')::uuid
+       NULLIF(r.birth_date, '')::date, r.note, NULLIF(r.category_id, '')::uuid, (SELECT t.locale FROM tenants t WHERE t.id = @tenant_id)
 FROM (SELECT unnest(@ids::uuid[]) AS id, unnest(@first_names::text[]) AS first_name, unnest(@last_names::text[]) AS last_name,
              unnest(@emails::text[]) AS email, unnest(@phones::text[]) AS phone, unnest(@genders::text[]) AS gender,
              unnest(@addresses::text[]) AS address, unnest(@postal_codes::text[]) AS postal_code, unnest(@cities::text[]) AS city,

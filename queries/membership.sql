@@ -26,3 +26,8 @@ DELETE FROM memberships WHERE tenant_id = @tenant_id AND user_id = @user_id;
 -- Taken before removing an owner, so two owners removing each other at once
 -- cannot leave the salon with none.
 SELECT user_id FROM memberships WHERE tenant_id = @tenant_id AND role = 'owner' FOR UPDATE;
+
+-- name: MembershipOwnerVerified :one
+-- Whether one of the salon's owners has proven their email address.
+SELECT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+               WHERE m.tenant_id = @tenant_id AND m.role = 'owner' AND u.email_verified_at IS NOT NULL);

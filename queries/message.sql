@@ -24,7 +24,7 @@ UPDATE messages SET body = @body WHERE tenant_id = @tenant_id AND id = @id AND s
 
 -- name: MessageCustomer :one
 -- A client as messages address them, with the salon's name, zone and address.
-SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.lang,
        c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
        t.name AS salon_name, t.time_zone, t.locale,
        coalesce((SELECT st.address FROM salon_settings st WHERE st.tenant_id = c.tenant_id), '')::text AS address
@@ -35,7 +35,7 @@ WHERE c.tenant_id = @tenant_id AND c.id = @id AND c.merged_into IS NULL;
 -- What a message about a visit says, and to whom: the client (contact and
 -- preferences), the visit, the salon, and the online booking if any.
 SELECT a.id, a.customer_id, a.starts_at, a.status,
-       c.first_name, c.last_name, c.email, c.phone,
+       c.first_name, c.last_name, c.email, c.phone, c.lang,
        c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
        s.name AS staff_name,
        coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
@@ -77,11 +77,15 @@ WHERE tenant_id = @tenant_id;
 -- confirmed, not reminded yet, starting within the salon's reminder delay.
 -- A visit confirmed once that delay had begun (booked online or by the salon
 -- for this afternoon, or moved into it) is left out: its confirmation has
--- just given the time. The partial index covers the scan.
+-- just given the time. A visit whose staff member is absent or has left, or
+-- that falls on a day the salon is closed, is not reminded: the client would
+-- come for nothing (the salon moves or cancels it first). The partial index
+-- covers the scan.
 SELECT a.tenant_id, a.id
 FROM appointments a
 JOIN salon_settings st ON st.tenant_id = a.tenant_id
 JOIN tenants t ON t.id = a.tenant_id
+JOIN staff_members sm ON sm.tenant_id = a.tenant_id AND sm.id = a.staff_id
 WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND a.starts_at > @now::timestamptz AND a.starts_at <= @horizon::timestamptz
   AND st.reminder_hours > 0
@@ -89,6 +93,13 @@ WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
       AND m.kind = 'confirmation' AND m.created_at >= a.starts_at - make_interval(hours => st.reminder_hours))
   AND t.status = 'active'
+  AND sm.active
+  AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.tenant_id = a.tenant_id
+      AND cl.starts_on <= ((a.busy_until - interval '1 microsecond') AT TIME ZONE t.time_zone)::date
+      AND cl.ends_on >= (a.starts_at AT TIME ZONE t.time_zone)::date)
+  AND NOT EXISTS (SELECT 1 FROM staff_absences ab WHERE ab.tenant_id = a.tenant_id AND ab.staff_id = a.staff_id
+      AND ab.starts_on <= ((a.busy_until - interval '1 microsecond') AT TIME ZONE t.time_zone)::date
+      AND ab.ends_on >= (a.starts_at AT TIME ZONE t.time_zone)::date)
 ORDER BY a.starts_at
 LIMIT @row_limit;
 
@@ -101,3 +112,15 @@ WHERE a.tenant_id = @tenant_id AND a.id = @id AND st.tenant_id = a.tenant_id
   AND a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND st.reminder_hours > 0 AND a.starts_at > @now::timestamptz
   AND a.starts_at - make_interval(hours => st.reminder_hours) <= @now::timestamptz;
+
+-- name: MessageSender :one
+-- The salon as its messages show it: name, contact details, SMS sender.
+SELECT t.name, t.slug, coalesce(st.email, '')::text AS email, coalesce(st.phone, '')::text AS phone,
+       coalesce(st.address, '')::text AS address, coalesce(st.sms_sender, '')::text AS sms_sender
+FROM tenants t LEFT JOIN salon_settings st ON st.tenant_id = t.id
+WHERE t.id = @tenant_id;
+
+-- name: MessageClientLang :one
+-- The language of the client a visit is for: every message to them is in it.
+SELECT c.lang FROM appointments a JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
+WHERE a.tenant_id = @tenant_id AND a.id = @id;

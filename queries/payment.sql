@@ -71,3 +71,15 @@ SELECT * FROM payments WHERE checkout_session_id = @checkout_session_id;
 UPDATE payments SET status = 'succeeded', payment_intent_id = coalesce(sqlc.narg(payment_intent_id), payment_intent_id),
     setup_intent_id = coalesce(sqlc.narg(setup_intent_id), setup_intent_id), updated_at = now()
 WHERE tenant_id = @tenant_id AND id = @id;
+
+-- name: PaymentSetOutcome :execrows
+-- What the booking's online payment did: set once, on the money received
+-- (never on a refund). Two events of one payment racing: the second waits
+-- for the first's row lock, then finds the outcome set and changes nothing.
+UPDATE payments SET outcome = @outcome, updated_at = now()
+WHERE tenant_id = @tenant_id AND booking_id = @booking_id AND kind <> 'refund' AND status = 'succeeded' AND outcome = '';
+
+-- name: PaymentOutcomeOf :one
+-- The outcome an earlier event of the booking's payment found ('' if none yet).
+SELECT coalesce(max(outcome), '')::text FROM payments
+WHERE tenant_id = @tenant_id AND booking_id = @booking_id AND kind <> 'refund';

@@ -6,7 +6,7 @@ SELECT * FROM salon_settings WHERE tenant_id = @tenant_id;
 
 -- name: SalonSettingsUpdate :exec
 UPDATE salon_settings SET
-    address = @address, phone = @phone,
+    address = @address, phone = @phone, email = @email, sms_sender = @sms_sender,
     slot_step_minutes = @slot_step_minutes, min_notice_minutes = @min_notice_minutes,
     max_horizon_days = @max_horizon_days, cancellation_window_hours = @cancellation_window_hours,
     no_show_fee_cents = @no_show_fee_cents, payment_rule = @payment_rule,
@@ -16,5 +16,12 @@ UPDATE salon_settings SET
 WHERE tenant_id = @tenant_id;
 
 -- name: TenantUpdateProfile :exec
-UPDATE tenants SET name = @name, time_zone = @time_zone, currency = @currency, locale = @locale
+UPDATE tenants SET name = @name, time_zone = @time_zone, currency = @currency, locale = @locale, country = @country
 WHERE id = @id;
+
+-- name: SettingsPriceFloor :one
+-- The cheapest services a salon's fee and default deposit apply to (-1: none):
+-- neither may be above the price of a visit booked online.
+SELECT coalesce(min(price_cents) FILTER (WHERE online_bookable), -1)::bigint AS cheapest_online,
+       coalesce(min(price_cents) FILTER (WHERE online_bookable AND payment_rule IS NULL), -1)::bigint AS cheapest_default
+FROM services WHERE tenant_id = @tenant_id AND archived_at IS NULL;

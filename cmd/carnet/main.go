@@ -3,30 +3,30 @@
 //	carnet serve [--demo] [--no-migrate] [--no-workers]   HTTP server and background workers
 //	carnet worker                                        background workers only
 //	carnet migrate                                       create the database and apply migrations
-//	carnet admin create --email E [--name N]             create a platform admin (password on stdin)
+//	carnet admin create --email E [--name N]             create a new account as a platform admin (password on stdin)
+//	carnet admin create --email E --promote              make an existing account a platform admin
+//	carnet admin list | remove --email E                 list platform admins, take the rights away
 //	carnet demo                                          seed the demo salon and admin
+//	carnet verify-archive FILE                           check a till journal archive, offline
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"os"
 	"os/signal"
 	"strconv"
-	"strings"
 	"syscall"
 	_ "time/tzdata" // salons' time zones work even on an image without zoneinfo
 
-	"golang.org/x/term"
-
+	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/config"
 	"github.com/carnet-salon/carnet/internal/demo"
+	"github.com/carnet-salon/carnet/internal/journal"
 	"github.com/carnet-salon/carnet/internal/logx"
 	"github.com/carnet-salon/carnet/internal/server"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -38,14 +38,29 @@ commands:
   serve [--demo] [--no-migrate] [--no-workers]   run the HTTP server (and background workers)
   worker                                       run background workers only
   migrate                                      create the database and roles, apply migrations
-  admin create --email E [--name N]            create a platform admin; password from the terminal or stdin
+  admin create --email E [--name N]            create a new account as a platform admin; password from the terminal or stdin
+  admin create --email E --promote             make an existing account a platform admin (its password does not change)
+  admin list                                   list the platform admins
+  admin remove --email E                       take platform admin rights away (the account stays)
   demo                                         seed the demo salon and platform admin
+  verify-archive FILE                          check a till journal archive (signatures, chain, closures); no database needed
 `
 
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
+	}
+	if os.Args[1] == "verify-archive" {
+		// Offline: an auditor runs it on any machine, with no settings at all.
+		if len(os.Args) != 3 {
+			fmt.Fprint(os.Stderr, usage)
+			os.Exit(2)
+		}
+		if err := journal.VerifyArchiveFile(os.Args[2], os.Stdout); err != nil {
+			os.Exit(1)
+		}
+		return
 	}
 	cfg, err := config.Load(os.Getenv)
 	if err != nil {
@@ -66,7 +81,11 @@ func main() {
 	case "migrate":
 		err = store.Bootstrap(ctx, cfg.DatabaseURL, cfg.AppDBPassword, log)
 	case "admin":
-		err = adminCmd(ctx, cfg, log, args)
+		// Said to the person at the terminal as a sentence, not logged.
+		if err := adminCmd(ctx, cfg, log, args); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 	case "demo":
 		err = seedDemo(ctx, cfg, log)
 	default:
@@ -85,6 +104,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 	noMigrate := fs.Bool("no-migrate", false, "skip database creation and migrations (run `carnet migrate` as a release step)")
 	noWorkers := fs.Bool("no-workers", false, "do not run background workers in this process")
 	_ = fs.Parse(args)
+	if *withDemo && cfg.Secure() {
+		// The demo's owner and platform admin have passwords printed for all
+		// to read: on a public address the first visitor would own them.
+		return errors.New("serve --demo is for this machine: its accounts' passwords are public, so not with an https BASE_URL")
+	}
 
 	if !*noMigrate {
 		if err := store.Bootstrap(ctx, cfg.DatabaseURL, cfg.AppDBPassword, log); err != nil {
@@ -158,17 +182,7 @@ func seedDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 }
 
 func adminCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
-	if len(args) == 0 || args[0] != "create" {
-		return errors.New("usage: carnet admin create --email E [--name N]")
-	}
-	fs := flag.NewFlagSet("admin create", flag.ExitOnError)
-	email := fs.String("email", "", "the platform admin's email")
-	name := fs.String("name", "", "the platform admin's name (default: the email)")
-	_ = fs.Parse(args[1:])
-	if *email == "" {
-		return errors.New("admin create: --email is required")
-	}
-	password, err := readPassword(os.Stdin, os.Stderr)
+	cmd, err := admin.ParseCommand(args)
 	if err != nil {
 		return err
 	}
@@ -180,27 +194,5 @@ func adminCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	defer srv.Close()
-	if _, err := srv.Accounts.CreatePlatformAdmin(ctx, *email, *name, password); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "platform admin %s is ready: log in at %s/login\n", *email, cfg.BaseURL)
-	return nil
-}
-
-// readPassword asks on a terminal without echo, or reads the first line of a pipe.
-func readPassword(in *os.File, out io.Writer) (string, error) {
-	if term.IsTerminal(int(in.Fd())) {
-		fmt.Fprint(out, "Password: ")
-		b, err := term.ReadPassword(int(in.Fd()))
-		fmt.Fprintln(out)
-		if err != nil {
-			return "", fmt.Errorf("read password: %w", err)
-		}
-		return string(b), nil
-	}
-	line, err := bufio.NewReader(in).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("read password: %w", err)
-	}
-	return strings.TrimRight(line, "\r\n"), nil
+	return cmd.Run(ctx, srv.Accounts, os.Stdin, os.Stdout)
 }

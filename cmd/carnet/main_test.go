@@ -38,9 +38,11 @@ func TestServeDemoOnAnEmptyMachine(t *testing.T) {
 	ln.Close()
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 
+	// The journal's key is made at first start, outside the source tree.
+	keyFile := filepath.Join(t.TempDir(), "carnet-journal.key")
 	cmd := exec.Command(bin, "serve", "--demo")
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+u.String(), "PORT="+fmt.Sprint(port), "BASE_URL="+base,
-		"REDIS_PREFIX=test:cmd:"+suffix+":", "LOG_FORMAT=text")
+		"REDIS_PREFIX=test:cmd:"+suffix+":", "LOG_FORMAT=text", "DRAIN_DELAY=2s", "JOURNAL_KEY_FILE="+keyFile)
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
@@ -66,6 +68,9 @@ func TestServeDemoOnAnEmptyMachine(t *testing.T) {
 		t.Fatal("server did not start within 60 s")
 	}
 	require.Contains(t, out, "carnet listening", "server exited early")
+	key, err := os.Stat(keyFile)
+	require.NoError(t, err, "the first start made the journal's key")
+	require.Equal(t, os.FileMode(0o600), key.Mode().Perm(), "only Carnet's user reads the journal's key")
 
 	owner := regexp.MustCompile(`Salon owner\s+(\S+) / (\S+)`).FindStringSubmatch(out)
 	adm := regexp.MustCompile(`Platform admin\s+(\S+) / (\S+)`).FindStringSubmatch(out)
@@ -74,9 +79,22 @@ func TestServeDemoOnAnEmptyMachine(t *testing.T) {
 
 	home := login(t, base, owner[1], owner[2], "/app")
 	require.Contains(t, home, "Institut Démo")
-	require.Contains(t, login(t, base, adm[1], adm[2], "/admin"), "demo")
+	// The demo's admin is like any other: a second factor before any /admin page.
+	require.Contains(t, login(t, base, adm[1], adm[2], "/admin/2fa/setup"), "Activer la double authentification")
 
+	// A deploy: after SIGTERM the load balancer is told to stop sending,
+	// and what it still sends, on new connections, is answered.
+	fresh := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	get := func(path string) int {
+		res, err := fresh.Get(base + path)
+		require.NoError(t, err, "answered while draining: %s", path)
+		res.Body.Close()
+		return res.StatusCode
+	}
+	require.Equal(t, http.StatusOK, get("/readyz"))
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	require.Eventually(t, func() bool { return get("/readyz") == http.StatusServiceUnavailable }, time.Second, 10*time.Millisecond)
+	require.Equal(t, http.StatusOK, get("/b/demo"), "pages are still served during the drain")
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
@@ -91,7 +109,8 @@ func TestAdminCreateReadsThePasswordFromStdin(t *testing.T) {
 	bin := buildBinary(t)
 	suffix := randomHex()
 	u := freshDatabase(t, suffix)
-	env := append(os.Environ(), "DATABASE_URL="+u.String(), "REDIS_PREFIX=test:cmd:"+suffix+":", "LOG_FORMAT=text")
+	env := append(os.Environ(), "DATABASE_URL="+u.String(), "REDIS_PREFIX=test:cmd:"+suffix+":", "LOG_FORMAT=text",
+		"JOURNAL_KEY_FILE="+filepath.Join(t.TempDir(), "carnet-journal.key"))
 
 	weak := exec.Command(bin, "admin", "create", "--email", "ops@carnet.test")
 	weak.Env = env

@@ -31,7 +31,8 @@ type Invitation struct {
 	CreatedAt time.Time
 }
 
-// InviteInput is the team page's invitation form.
+// InviteInput is an invitation to the salon. Field errors are keyed by these
+// field names.
 type InviteInput struct {
 	Email string
 	Role  string
@@ -43,12 +44,12 @@ func (s *Service) Invite(ctx context.Context, actor Member, sal salon.Salon, in 
 	in.Email = NormalizeEmail(in.Email)
 	f := apperr.Fields{}
 	if k := CheckEmail(in.Email); k != "" {
-		f.Add("email", k)
+		f.Add("Email", k)
 	}
 	if !ValidRole(in.Role) {
-		f.Add("role", "field.choose")
+		f.Add("Role", "field.choose")
 	} else if !canGrant(actor.Role, in.Role) {
-		f.Add("role", "invite.role.forbidden")
+		f.Add("Role", "invite.role.forbidden")
 	}
 	if !CanManageTeam(actor.Role) {
 		return apperr.New(apperr.Forbidden, "team.forbidden")
@@ -60,7 +61,7 @@ func (s *Service) Invite(ctx context.Context, actor Member, sal salon.Salon, in 
 		}
 		for _, m := range members {
 			if m.Email == in.Email {
-				f.Add("email", "invite.already_member")
+				f.Add("Email", "invite.already_member")
 			}
 		}
 		if err := f.Err(); err != nil {
@@ -121,6 +122,19 @@ func (s *Service) RevokeInvitation(ctx context.Context, actor Member, salonID, i
 	return nil
 }
 
+const invitationSuspendedKey = "suspension.invite.suspended"
+
+// InvitationSuspended reports whether err refused a good invitation because
+// its salon is suspended, and names the salon.
+func InvitationSuspended(err error) (salonName string, ok bool) {
+	e, coded := apperr.As(err)
+	if !coded || e.Key != invitationSuspendedKey || len(e.Args) != 1 {
+		return "", false
+	}
+	salonName, ok = e.Args[0].(string)
+	return salonName, ok
+}
+
 // InvitationView is what the invitation page shows before accepting.
 type InvitationView struct {
 	ID              uuid.UUID
@@ -142,8 +156,12 @@ func (s *Service) LookupInvitation(ctx context.Context, token string) (Invitatio
 		if err != nil {
 			return err
 		}
-		if inv.AcceptedAt != nil || inv.RevokedAt != nil || !inv.ExpiresAt.After(s.Clock.Now()) || inv.TenantStatus != salon.StatusActive {
+		if inv.AcceptedAt != nil || inv.RevokedAt != nil || !inv.ExpiresAt.After(s.Clock.Now()) {
 			return ErrInvitationInvalid
+		}
+		if inv.TenantStatus != salon.StatusActive {
+			// Still a good link: the salon is paused, not the invitation.
+			return apperr.New(apperr.Forbidden, invitationSuspendedKey, inv.TenantName)
 		}
 		v = InvitationView{ID: inv.ID, SalonID: inv.TenantID, SalonName: inv.TenantName, Email: inv.Email, Role: inv.Role}
 		v.ExistingAccount, err = tx.UserEmailTaken(ctx, inv.Email)
@@ -155,8 +173,9 @@ func (s *Service) LookupInvitation(ctx context.Context, token string) (Invitatio
 	return v, nil
 }
 
-// AcceptInput is the invitation page's form: a name and a new password for a
-// new account, or the existing account's password.
+// AcceptInput answers an invitation: a name and a new password for a new
+// account, or the existing account's password. Field errors are keyed by
+// these field names.
 type AcceptInput struct {
 	Name     string
 	Password string
@@ -175,7 +194,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 	if v.ExistingAccount {
 		id, err = s.authenticate(ctx, v.Email, in.Password)
 		if apperr.Is(err, apperr.Unauthorized) {
-			return Identity{}, uuid.Nil, apperr.Fields{"password": "login.invalid"}.Err()
+			return Identity{}, uuid.Nil, apperr.Fields{"Password": "login.invalid"}.Err()
 		}
 		if err != nil {
 			return Identity{}, uuid.Nil, err
@@ -184,10 +203,10 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 		in.Name = strings.TrimSpace(in.Name)
 		f := apperr.Fields{}
 		if k := CheckName(in.Name); k != "" {
-			f.Add("name", k)
+			f.Add("Name", k)
 		}
 		if k := CheckPassword(in.Password, v.Email); k != "" {
-			f.Add("password", k)
+			f.Add("Password", k)
 		}
 		if err := f.Err(); err != nil {
 			return Identity{}, uuid.Nil, err
@@ -199,7 +218,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 	}
 	err = s.DB.WithTenant(ctx, v.SalonID, func(tx store.Tx) error {
 		if newUser {
-			err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: id.UserID, Email: id.Email, Name: id.Name, PasswordHash: hash, Locale: id.Locale})
+			now := s.Clock.Now() // the emailed invitation proved the address
+			err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: id.UserID, Email: id.Email, Name: id.Name, PasswordHash: hash,
+				Locale: id.Locale, EmailVerifiedAt: &now})
 			if store.IsUniqueViolation(err, "users_email_key") {
 				return ErrInvitationInvalid // a second submit of the same form: the first one joined
 			}

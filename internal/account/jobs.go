@@ -12,6 +12,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Account emails are jobs that carry ids only: the worker mints the link's
@@ -70,7 +71,7 @@ func (w *ResetEmailWorker) Work(ctx context.Context, job *river.Job[ResetEmailAr
 			return err
 		}
 		lang, _ := i18n.Parse(u.Locale)
-		msg = resetEmail(lang, u.Email, u.Name, s.BaseURL+"/password/reset/"+raw)
+		msg = resetEmail(lang, u.Email, u.Name, s.BaseURL+urls.PasswordReset(raw))
 		return nil
 	})
 	if store.IsNotFound(err) {
@@ -101,7 +102,7 @@ func (w *InviteEmailWorker) Work(ctx context.Context, job *river.Job[InviteEmail
 			return err
 		}
 		lang, _ := i18n.Parse(a.Lang)
-		msg = invitationEmail(lang, inv.Email, a.SalonName, a.Inviter, inv.Role, s.BaseURL+"/invite/"+raw)
+		msg = invitationEmail(lang, inv.Email, a.SalonName, a.Inviter, inv.Role, s.BaseURL+urls.Invite(raw))
 		return nil
 	})
 	if store.IsNotFound(err) {
@@ -109,6 +110,102 @@ func (w *InviteEmailWorker) Work(ctx context.Context, job *river.Job[InviteEmail
 	}
 	if err != nil {
 		return fmt.Errorf("account: invitation email: %w", err)
+	}
+	return w.Sender.Send(ctx, msg)
+}
+
+// VerifyEmailArgs sends a user a link that proves their email address.
+type VerifyEmailArgs struct {
+	UserID uuid.UUID `json:"user_id"`
+}
+
+// Kind names the job.
+func (VerifyEmailArgs) Kind() string { return "account.verify_email" }
+
+// InsertOpts: emails have their own queue.
+func (VerifyEmailArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 5}
+}
+
+// WelcomeEmailArgs welcomes a salon's new owner with the next steps.
+type WelcomeEmailArgs struct {
+	UserID  uuid.UUID `json:"user_id"`
+	SalonID uuid.UUID `json:"salon_id"`
+}
+
+// Kind names the job.
+func (WelcomeEmailArgs) Kind() string { return "account.welcome_email" }
+
+// InsertOpts: emails have their own queue.
+func (WelcomeEmailArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 5}
+}
+
+// VerifyEmailWorker sends verification links.
+type VerifyEmailWorker struct {
+	river.WorkerDefaults[VerifyEmailArgs]
+	Accounts *Service
+	Sender   mail.Sender
+}
+
+// Work mints a single-use link bound to the account's current address. An
+// address proven meanwhile gets nothing.
+func (w *VerifyEmailWorker) Work(ctx context.Context, job *river.Job[VerifyEmailArgs]) error {
+	s := w.Accounts
+	var msg *mail.Message
+	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
+		u, err := tx.UserGet(ctx, job.Args.UserID)
+		if err != nil || u.EmailVerifiedAt != nil {
+			return err
+		}
+		raw, hash := secret.NewToken()
+		if err := tx.EmailVerificationCreate(ctx, dbq.EmailVerificationCreateParams{TokenHash: hash, UserID: u.ID,
+			Email: u.Email, ExpiresAt: s.Clock.Now().Add(VerifyLinkLifetime)}); err != nil {
+			return err
+		}
+		lang, _ := i18n.Parse(u.Locale)
+		m := verifyEmail(lang, u.Email, u.Name, s.BaseURL+urls.Verify(raw))
+		msg = &m
+		return nil
+	})
+	if store.IsNotFound(err) || (err == nil && msg == nil) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("account: verify email: %w", err)
+	}
+	return w.Sender.Send(ctx, *msg)
+}
+
+// WelcomeEmailWorker sends the welcome email.
+type WelcomeEmailWorker struct {
+	river.WorkerDefaults[WelcomeEmailArgs]
+	Accounts *Service
+	Sender   mail.Sender
+}
+
+// Work writes to the owner in their language about the salon they opened.
+func (w *WelcomeEmailWorker) Work(ctx context.Context, job *river.Job[WelcomeEmailArgs]) error {
+	s := w.Accounts
+	var msg mail.Message
+	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
+		u, err := tx.UserGet(ctx, job.Args.UserID)
+		if err != nil {
+			return err
+		}
+		t, err := tx.TenantGet(ctx, job.Args.SalonID)
+		if err != nil {
+			return err
+		}
+		lang, _ := i18n.Parse(u.Locale)
+		msg = welcomeEmail(lang, u.Email, u.Name, t.Name, s.BaseURL, t.Slug)
+		return nil
+	})
+	if store.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("account: welcome email: %w", err)
 	}
 	return w.Sender.Send(ctx, msg)
 }

@@ -27,6 +27,18 @@ var ErrBadCredentials = apperr.New(apperr.Unauthorized, "login.invalid")
 // they may enter. A user whose every salon is suspended is refused with the
 // reason; platform admins always get in (to /admin).
 func (s *Service) Login(ctx context.Context, email, password string) (Identity, []SalonMembership, error) {
+	// An empty field is named as missing, not as a wrong password: saying so
+	// reveals no account.
+	missing := apperr.Fields{}
+	if NormalizeEmail(email) == "" {
+		missing.Add("email", "field.required")
+	}
+	if password == "" {
+		missing.Add("password", "field.required")
+	}
+	if err := missing.Err(); err != nil {
+		return Identity{}, nil, err
+	}
 	id, err := s.authenticate(ctx, NormalizeEmail(email), password)
 	if err != nil {
 		return Identity{}, nil, err

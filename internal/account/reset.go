@@ -57,10 +57,11 @@ func (s *Service) PasswordResetLinkValid(ctx context.Context, token string) (boo
 }
 
 // ResetPassword uses a link once to set a new password. It returns the user,
-// whose other sessions the caller should end.
+// whose other sessions the caller should end. A weak password is refused
+// under the field name "Password".
 func (s *Service) ResetPassword(ctx context.Context, token, password string) (uuid.UUID, error) {
 	if k := CheckPassword(password, ""); k != "" {
-		return uuid.Nil, apperr.Fields{"password": k}.Err()
+		return uuid.Nil, apperr.Fields{"Password": k}.Err()
 	}
 	hash, err := HashPassword(ctx, password)
 	if err != nil {
@@ -81,7 +82,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) (uu
 			return err
 		}
 		if k := CheckPassword(password, u.Email); k != "" {
-			return apperr.Fields{"password": k}.Err() // rolls back: the link still works
+			return apperr.Fields{"Password": k}.Err() // rolls back: the link still works
 		}
 		if err := tx.UserSetPassword(ctx, dbq.UserSetPasswordParams{ID: userID, PasswordHash: hash}); err != nil {
 			return err

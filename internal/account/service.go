@@ -8,6 +8,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -16,7 +17,8 @@ import (
 type Service struct {
 	DB      *store.DB
 	Clock   clock.Clock
-	BaseURL string // absolute, without trailing slash: links in emails point here
+	BaseURL string      // absolute, without trailing slash: links in emails point here
+	Box     *secret.Box // seals admins' TOTP secrets
 }
 
 // Member is a user acting inside one salon.

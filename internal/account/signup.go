@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -22,7 +23,11 @@ type SignupInput struct {
 	OwnerName string
 	Email     string
 	Password  string
-	Locale    string
+	Lang      i18n.Lang // the salon's language: French unless English
+	Country   string    // the salon's; France when blank
+	// EmailProven skips the verification (and the emails): the demo's
+	// made-up owner, whose address nobody reads.
+	EmailProven bool
 }
 
 // SignupResult names the salon and owner created.
@@ -57,6 +62,9 @@ func (in SignupInput) Check() apperr.Fields {
 	if k := CheckPassword(in.Password, in.Email); k != "" {
 		f.Add("password", k)
 	}
+	if k := salon.CheckCountry(salonCountry(in.Country)); k != "" {
+		f.Add("country", k)
+	}
 	return f
 }
 
@@ -75,17 +83,32 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 	if err != nil {
 		return SignupResult{}, err
 	}
-	locale := salonLocale(in.Locale)
+	locale := salonLocale(in.Lang)
 	res := SignupResult{SalonID: uuid.New(), UserID: uuid.New()}
+	var proven *time.Time
+	if in.EmailProven {
+		now := s.Clock.Now()
+		proven = &now
+	}
 	err = s.DB.WithTenant(ctx, res.SalonID, func(tx store.Tx) error {
-		err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: res.UserID, Email: in.Email, Name: in.OwnerName, PasswordHash: hash, Locale: locale})
+		err := tx.UserCreate(ctx, dbq.UserCreateParams{ID: res.UserID, Email: in.Email, Name: in.OwnerName, PasswordHash: hash,
+			Locale: locale, EmailVerifiedAt: proven})
 		if store.IsUniqueViolation(err, "users_email_key") {
 			return apperr.Fields{"email": "email.taken"}.Err()
 		}
 		if err != nil {
 			return err
 		}
-		return openSalonTx(ctx, tx, res.SalonID, res.UserID, in.SalonName, in.Slug, locale)
+		if err := openSalonTx(ctx, tx, res.SalonID, res.UserID, in.SalonName, in.Slug, locale, salonCountry(in.Country)); err != nil {
+			return err
+		}
+		if in.EmailProven {
+			return nil
+		}
+		if err := tx.Enqueue(ctx, VerifyEmailArgs{UserID: res.UserID}, nil); err != nil {
+			return err
+		}
+		return tx.Enqueue(ctx, WelcomeEmailArgs{UserID: res.UserID, SalonID: res.SalonID}, nil)
 	})
 	if err != nil {
 		return SignupResult{}, fmt.Errorf("account: signup: %w", err)
@@ -95,18 +118,27 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (SignupResult, err
 
 // salonLocale is the language a new salon starts in: French unless English
 // was asked for.
-func salonLocale(asked string) string {
-	if asked == "en" {
+func salonLocale(asked i18n.Lang) string {
+	if asked == i18n.EN {
 		return "en"
 	}
 	return "fr"
 }
 
+// salonCountry is the country a new salon starts in: France unless another
+// was chosen.
+func salonCountry(chosen string) string {
+	if chosen == "" {
+		return salon.DefaultCountry
+	}
+	return chosen
+}
+
 // openSalonTx creates a salon with its owner and its starting client
 // categories, in the caller's unit of work.
-func openSalonTx(ctx context.Context, tx store.Tx, salonID, ownerID uuid.UUID, name, slug, locale string) error {
+func openSalonTx(ctx context.Context, tx store.Tx, salonID, ownerID uuid.UUID, name, slug, locale, country string) error {
 	if err := salon.Insert(ctx, tx, salon.NewInput{ID: salonID, Slug: slug, Name: name,
-		TimeZone: "Europe/Paris", Currency: "EUR", Locale: locale}); err != nil {
+		TimeZone: "Europe/Paris", Currency: "EUR", Locale: locale, Country: country}); err != nil {
 		return err
 	}
 	if err := tx.MembershipCreate(ctx, dbq.MembershipCreateParams{TenantID: salonID, UserID: ownerID, Role: RoleOwner}); err != nil {
@@ -121,7 +153,7 @@ func openSalonTx(ctx context.Context, tx store.Tx, salonID, ownerID uuid.UUID, n
 type NewSalonInput struct {
 	SalonName string
 	Slug      string
-	Locale    string
+	Lang      i18n.Lang // the salon's language: French unless English
 }
 
 // OpenSalon creates another salon owned by userID and returns its id.
@@ -141,10 +173,10 @@ func (s *Service) OpenSalon(ctx context.Context, userID uuid.UUID, in NewSalonIn
 	if err := fields.Err(); err != nil {
 		return uuid.Nil, err
 	}
-	locale := salonLocale(in.Locale)
+	locale := salonLocale(in.Lang)
 	id := uuid.New()
 	err = s.DB.WithTenant(ctx, id, func(tx store.Tx) error {
-		return openSalonTx(ctx, tx, id, userID, in.SalonName, in.Slug, locale)
+		return openSalonTx(ctx, tx, id, userID, in.SalonName, in.Slug, locale, salon.DefaultCountry)
 	})
 	if err != nil {
 		return uuid.Nil, fmt.Errorf("account: open salon: %w", err)

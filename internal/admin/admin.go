@@ -11,6 +11,8 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/clock"
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -20,6 +22,8 @@ import (
 type Service struct {
 	DB    *store.DB
 	Clock clock.Clock
+	// Contact is the platform team's address, given to a suspended salon.
+	Contact string
 }
 
 // Actor is the platform admin acting, as written to the audit log.
@@ -40,6 +44,8 @@ type SalonRow struct {
 	OwnerName    string
 	OwnerEmail   string
 	StaffCount   int64
+	Clients      int64
+	Visits30d    int64
 }
 
 // ListQuery filters the salon list.
@@ -70,17 +76,19 @@ func (s *Service) Salons(ctx context.Context, q ListQuery) (SalonList, error) {
 		q.Page = 1
 	}
 	out := SalonList{Page: q.Page}
+	pattern, now := likeEscape(q.Search), s.Clock.Now()
 	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		rows, err := tx.TenantListForAdmin(ctx, dbq.TenantListForAdminParams{Search: q.Search, Status: q.Status,
-			RowLimit: PerPage, RowOffset: int32((q.Page - 1) * PerPage)})
+		rows, err := tx.TenantListForAdmin(ctx, dbq.TenantListForAdminParams{Search: pattern, Status: q.Status,
+			Since: now.Add(-recent), Now: now, RowLimit: PerPage, RowOffset: int32((q.Page - 1) * PerPage)})
 		if err != nil {
 			return err
 		}
 		for _, r := range rows {
 			out.Rows = append(out.Rows, SalonRow{ID: r.ID, Slug: r.Slug, Name: r.Name, Status: r.Status, StatusReason: r.StatusReason,
-				CreatedAt: r.CreatedAt, OwnerName: r.OwnerName, OwnerEmail: r.OwnerEmail, StaffCount: r.StaffCount})
+				CreatedAt: r.CreatedAt, OwnerName: r.OwnerName, OwnerEmail: r.OwnerEmail, StaffCount: r.StaffCount,
+				Clients: r.Clients, Visits30d: r.Visits30d})
 		}
-		out.Total, err = tx.TenantCountForAdmin(ctx, dbq.TenantCountForAdminParams{Search: q.Search, Status: q.Status})
+		out.Total, err = tx.TenantCountForAdmin(ctx, dbq.TenantCountForAdminParams{Search: pattern, Status: q.Status})
 		return err
 	})
 	if err != nil {
@@ -89,6 +97,10 @@ func (s *Service) Salons(ctx context.Context, q ListQuery) (SalonList, error) {
 	out.Pages = int((out.Total + PerPage - 1) / PerPage)
 	return out, nil
 }
+
+// likeEscape makes what the admin typed match literally inside a LIKE
+// pattern: "50%" finds "50%", not every name starting with 50.
+var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace
 
 // Member is a salon's team member as the admin sees it.
 type Member struct {
@@ -100,6 +112,7 @@ type Member struct {
 type SalonDetail struct {
 	Salon   salon.Salon
 	Members []Member
+	Figures Figures
 	Audit   []Entry
 }
 
@@ -125,6 +138,9 @@ func (s *Service) Salon(ctx context.Context, actor Actor, id uuid.UUID) (SalonDe
 		for _, m := range members {
 			d.Members = append(d.Members, Member{Name: m.Name, Email: m.Email, Role: m.Role, Since: m.CreatedAt})
 		}
+		if d.Figures, err = figuresTx(ctx, tx, id, s.Clock.Now()); err != nil {
+			return err
+		}
 		d.Audit, err = auditList(ctx, tx, &id, 100)
 		return err
 	})
@@ -135,7 +151,8 @@ func (s *Service) Salon(ctx context.Context, actor Actor, id uuid.UUID) (SalonDe
 }
 
 // Suspend stops a salon: its staff can no longer log in and its public page
-// says it is unavailable. The reason is shown to them.
+// takes no bookings. Everyone who works there is emailed the reason and the
+// platform's contact, in the same transaction as the change.
 func (s *Service) Suspend(ctx context.Context, actor Actor, id uuid.UUID, reason string) error {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
@@ -166,11 +183,33 @@ func (s *Service) setStatus(ctx context.Context, actor Actor, id uuid.UUID, stat
 			return err
 		}
 		detail, _ := json.Marshal(map[string]string{"slug": before.Slug, "name": before.Name, "from": before.Status, "to": status, "reason": reason})
-		return tx.AuditInsert(ctx, dbq.AuditInsertParams{ActorUserID: &actor.UserID, ActorEmail: actor.Email, Action: action,
-			TenantID: &id, Detail: detail, Ip: actor.IP})
+		if err := tx.AuditInsert(ctx, dbq.AuditInsertParams{ActorUserID: &actor.UserID, ActorEmail: actor.Email, Action: action,
+			TenantID: &id, Detail: detail, Ip: actor.IP}); err != nil {
+			return err
+		}
+		if status != salon.StatusSuspended {
+			return nil
+		}
+		return s.tellTeam(ctx, tx, id, before.Name, reason)
 	})
 	if err != nil {
 		return fmt.Errorf("admin: %s: %w", action, err)
+	}
+	return nil
+}
+
+// tellTeam queues the suspension email to everyone who works in the salon.
+func (s *Service) tellTeam(ctx context.Context, tx store.Tx, id uuid.UUID, salonName, reason string) error {
+	team, err := tx.MembershipRecipientsForAdmin(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, m := range team {
+		lang, _ := i18n.Parse(m.Locale)
+		msg := suspensionEmail(lang, m.Email, m.Name, salonName, reason, s.Contact)
+		if err := tx.Enqueue(ctx, mail.SendArgs{Message: msg}, nil); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -186,20 +225,6 @@ type Entry struct {
 	IP         string
 }
 
-// Audit returns the newest audit entries across the platform.
-func (s *Service) Audit(ctx context.Context, limit int32) ([]Entry, error) {
-	var out []Entry
-	err := s.DB.Unscoped(ctx, func(tx store.Tx) error {
-		var err error
-		out, err = auditList(ctx, tx, nil, limit)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("admin: audit: %w", err)
-	}
-	return out, nil
-}
-
 func auditList(ctx context.Context, tx store.Tx, salonID *uuid.UUID, limit int32) ([]Entry, error) {
 	rows, err := tx.AuditList(ctx, dbq.AuditListParams{TenantID: salonID, RowLimit: limit})
 	if err != nil {
@@ -207,9 +232,7 @@ func auditList(ctx context.Context, tx store.Tx, salonID *uuid.UUID, limit int32
 	}
 	out := make([]Entry, 0, len(rows))
 	for _, r := range rows {
-		e := Entry{At: r.CreatedAt, ActorEmail: r.ActorEmail, Action: r.Action, SalonID: r.TenantID, SalonName: r.TenantName, IP: r.Ip}
-		_ = json.Unmarshal(r.Detail, &e.Detail)
-		out = append(out, e)
+		out = append(out, entryOf(r))
 	}
 	return out, nil
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/agenda"
 	"github.com/carnet-salon/carnet/internal/apperr"
-	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/team"
@@ -19,36 +19,38 @@ import (
 
 // bundle is a salon ready to book: two services and two staff members.
 type bundle struct {
-	env           *testkit.Env
+	env           *testkit.Areas
 	salon         salon.Salon
 	owner         uuid.UUID
-	facial, brows string // 60 min + 15 min buffer; 20 min
-	alice, bob    string
+	facial, brows uuid.UUID // 60 min + 15 min buffer; 20 min
+	alice, bob    uuid.UUID
 }
 
 func setup(t *testing.T) bundle {
 	t.Helper()
-	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	env := testkit.NewAreas(t)
 	ctx := context.Background()
 	s := env.NewSalon("Agenda")
 	sal, err := env.Srv.Salons.Get(ctx, s.ID)
 	require.NoError(t, err)
 	b := bundle{env: env, salon: sal, owner: s.OwnerID}
-	facial, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin visage", Duration: "60", Buffer: "15", Price: "65", PaymentMode: "default"})
+	// The visits below are booked in June 2030, within the salon's hours.
+	env.Clock.Set(time.Date(2030, 5, 2, 8, 0, 0, 0, sal.Location()))
+	open := []availability.Range{availability.Hours(9, 19)}
+	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.ID, availability.Week{time.Monday: open, time.Tuesday: open, time.Wednesday: open, time.Thursday: open, time.Friday: open, time.Saturday: {availability.Hours(9, 17)}}))
+	facial := env.NewService(s.ID, testkit.ServiceOptions{Name: "Soin visage", Duration: 60 * time.Minute, Buffer: 15 * time.Minute, PriceCents: 6500})
+	brows := env.NewService(s.ID, testkit.ServiceOptions{Name: "Sourcils", Duration: 20 * time.Minute, PriceCents: 1800})
+	b.facial, b.brows = facial, brows
+	alice, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Alice", Color: 1, Services: []uuid.UUID{facial, brows}})
 	require.NoError(t, err)
-	brows, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Sourcils", Duration: "20", Price: "18", PaymentMode: "default"})
+	bob, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Bob", Color: 2, Services: []uuid.UUID{brows}})
 	require.NoError(t, err)
-	b.facial, b.brows = facial.String(), brows.String()
-	alice, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Alice", Color: "1", Services: []string{b.facial, b.brows}})
-	require.NoError(t, err)
-	bob, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Bob", Color: "2", Services: []string{b.brows}})
-	require.NoError(t, err)
-	b.alice, b.bob = alice.String(), bob.String()
+	b.alice, b.bob = alice, bob
 	return b
 }
 
-func (b bundle) book(staff, date, at string, services ...string) (uuid.UUID, error) {
-	return b.env.Srv.Agenda.Create(context.Background(), b.salon, b.owner, agenda.Input{StaffID: staff, Date: date, Time: at,
+func (b bundle) book(staff uuid.UUID, date, at string, services ...uuid.UUID) (uuid.UUID, error) {
+	return b.env.Srv.Agenda.Create(context.Background(), b.salon, b.owner, agenda.Input{StaffID: staff, Start: b.at(date, at),
 		ServiceIDs: services, Customer: customer.QuickInput{FirstName: "Léa", LastName: "Martin", Phone: "06 12 34 56 78"}})
 }
 
@@ -77,9 +79,9 @@ func TestOverlapsAreRefusedButTheBufferEdgeIsFree(t *testing.T) {
 	require.NoError(t, err)
 
 	_, err = b.book(b.alice, "2030-06-03", "11:00", b.brows)
-	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)["time"], "inside the clean-up buffer")
+	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)[agenda.FieldTime], "inside the clean-up buffer")
 	_, err = b.book(b.alice, "2030-06-03", "09:45", b.brows)
-	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)["time"], "ends inside the visit")
+	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)[agenda.FieldTime], "ends inside the visit")
 	_, err = b.book(b.alice, "2030-06-03", "11:15", b.brows)
 	require.NoError(t, err, "starts exactly when the staff member is free again")
 	_, err = b.book(b.bob, "2030-06-03", "10:00", b.brows)
@@ -96,7 +98,7 @@ func TestCancellingFreesTheSlotAndReopeningATakenSlotIsRefused(t *testing.T) {
 	_, err = b.book(b.alice, "2030-06-03", "14:00", b.brows)
 	require.NoError(t, err, "a cancelled visit no longer holds its slot")
 	err = b.env.Srv.Agenda.SetStatus(ctx, b.salon.ID, first, agenda.StatusBooked)
-	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)["time"])
+	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)[agenda.FieldTime])
 	a, err := b.env.Srv.Agenda.Get(ctx, b.salon, first)
 	require.NoError(t, err)
 	require.Equal(t, agenda.StatusCancelled, a.Status)
@@ -111,11 +113,11 @@ func TestMovingAnAppointmentToAnotherTimeAndStaffMember(t *testing.T) {
 	blocker, err := b.book(b.bob, "2030-06-04", "16:00", b.brows)
 	require.NoError(t, err)
 
-	move := agenda.Input{StaffID: b.bob, Date: "2030-06-04", Time: "16:10", ServiceIDs: []string{b.brows}, Note: "déplacé"}
+	move := agenda.Input{StaffID: b.bob, Start: b.at("2030-06-04", "16:10"), ServiceIDs: []uuid.UUID{b.brows}, Note: "déplacé"}
 	err = b.env.Srv.Agenda.Update(ctx, b.salon, id, move)
-	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)["time"])
+	require.Equal(t, "agenda.slot_taken", apperr.FieldsOf(err)[agenda.FieldTime])
 
-	move.Time = "16:20"
+	move.Start = b.at("2030-06-04", "16:20")
 	require.NoError(t, b.env.Srv.Agenda.Update(ctx, b.salon, id, move))
 	a, err := b.env.Srv.Agenda.Get(ctx, b.salon, id)
 	require.NoError(t, err)
@@ -132,14 +134,19 @@ func TestStaffMustPerformTheServicesAndFormsAreChecked(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	_, err := b.book(b.bob, "2030-06-03", "10:00", b.facial)
-	require.Equal(t, "agenda.staff_cannot", apperr.FieldsOf(err)["services"])
+	require.Equal(t, "agenda.staff_cannot", apperr.FieldsOf(err)[agenda.FieldServices])
 
-	_, err = b.env.Srv.Agenda.Create(context.Background(), b.salon, b.owner, agenda.Input{StaffID: b.alice, Date: "2030-13-40", Time: "25:00"})
-	f := apperr.FieldsOf(err)
-	require.Equal(t, "date.invalid", f["date"])
-	require.Equal(t, "agenda.services_required", f["services"])
-	require.Equal(t, "customer.name_required", mustFields(t, b, agenda.Input{StaffID: b.alice, Date: "2030-06-03", Time: "10:00",
-		ServiceIDs: []string{b.brows}})["customer_last_name"])
+	f := mustFields(t, b, agenda.Input{Start: b.at("2030-06-03", "10:00"), ServiceIDs: []uuid.UUID{uuid.Nil}})
+	require.Equal(t, apperr.Fields{agenda.FieldStaff: "field.choose", agenda.FieldServices: "agenda.services_required"}, f)
+	require.Equal(t, "customer.name_required", mustFields(t, b, agenda.Input{StaffID: b.alice, Start: b.at("2030-06-03", "10:00"),
+		ServiceIDs: []uuid.UUID{b.brows}})[agenda.FieldCustomerName])
+}
+
+// at is a time of the salon's day, as the agenda form is filled in.
+func (b bundle) at(date, hhmm string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", date+" "+hhmm, b.salon.Location())
+	require.NoError(b.env.T, err)
+	return t
 }
 
 func mustFields(t *testing.T, b bundle, in agenda.Input) apperr.Fields {
@@ -153,11 +160,12 @@ func TestDayViewShowsOneColumnPerStaffWithHoursAbsencesAndClosures(t *testing.T)
 	t.Parallel()
 	b := setup(t)
 	ctx := context.Background()
-	days := [7]string{}
-	days[time.Wednesday] = "09:00-12:00, 13:00-19:00"
+	days := availability.Week{}
+	days[time.Wednesday] = []availability.Range{availability.Hours(9, 12), availability.Hours(13, 19)}
 	require.NoError(t, b.env.Srv.Salons.SetHours(ctx, b.salon.ID, days))
-	require.NoError(t, b.env.Srv.Team.AddAbsence(ctx, b.salon.ID, uuid.MustParse(b.bob), salon.DateSpanInput{From: "2030-06-05", Reason: "Formation"}))
-	_, err := b.book(b.alice, "2030-06-05", "10:00", b.facial)
+	_, err := b.env.Srv.Agenda.AddAbsence(ctx, b.salon, b.bob, salon.DateSpanInput{From: time.Date(2030, time.June, 5, 0, 0, 0, 0, time.UTC), Reason: "Formation"}, agenda.SpanChoice{})
+	require.NoError(t, err)
+	_, err = b.book(b.alice, "2030-06-05", "10:00", b.facial)
 	require.NoError(t, err)
 
 	wed := time.Date(2030, 6, 5, 0, 0, 0, 0, b.salon.Location())
@@ -169,12 +177,18 @@ func TestDayViewShowsOneColumnPerStaffWithHoursAbsencesAndClosures(t *testing.T)
 	require.Len(t, v.Columns[0].Open, 2, "Alice follows the salon's hours")
 	require.Equal(t, "Formation", v.Columns[1].Away)
 
-	require.NoError(t, b.env.Srv.Salons.AddClosure(ctx, b.salon.ID, salon.DateSpanInput{From: "2030-06-05", Reason: "Travaux"}))
+	// The closure falls on Alice's visit: shown first, then kept to be moved.
+	closure := salon.DateSpanInput{From: time.Date(2030, time.June, 5, 0, 0, 0, 0, time.UTC), Reason: "Travaux"}
+	shown, err := b.env.Srv.Agenda.AddClosure(ctx, b.salon, closure, agenda.SpanChoice{})
+	require.ErrorIs(t, err, agenda.ErrVisitsInSpan)
+	require.Len(t, shown, 1)
+	_, err = b.env.Srv.Agenda.AddClosure(ctx, b.salon, closure, agenda.SpanChoice{Seen: []uuid.UUID{shown[0].ID}})
+	require.NoError(t, err)
 	v, err = b.env.Srv.Agenda.Day(ctx, b.salon, wed)
 	require.NoError(t, err)
 	require.Equal(t, "Travaux", v.Columns[0].Away)
 
-	week, err := b.env.Srv.Agenda.Week(ctx, b.salon, uuid.MustParse(b.alice), wed)
+	week, err := b.env.Srv.Agenda.Week(ctx, b.salon, b.alice, wed)
 	require.NoError(t, err)
 	require.Len(t, week.Columns, 7)
 	require.Equal(t, time.Monday, week.Columns[0].Day.Weekday())

@@ -82,7 +82,7 @@ func (d rangeData) column(loc *time.Location, day time.Time, m team.Member) Colu
 	c := Column{Staff: m, Day: day}
 	c.Away = d.awayReason(day, m.ID)
 	if c.Away == "" {
-		c.Open = intersect(d.hours[day.Weekday()], m.Hours[day.Weekday()], len(m.Hours[day.Weekday()]) == 0)
+		c.Open = intersect(d.hours[day.Weekday()], m.Week(d.hours)[day.Weekday()])
 	}
 	next := time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, loc)
 	for _, r := range d.appointments {
@@ -92,7 +92,7 @@ func (d rangeData) column(loc *time.Location, day time.Time, m team.Member) Colu
 		c.Appointments = append(c.Appointments, Appointment{ID: r.ID, StaffID: r.StaffID, StaffName: m.Name, StaffColor: m.Color,
 			Customer: customer.Customer{FirstName: r.FirstName, LastName: r.LastName, Phone: r.Phone},
 			Start:    r.StartsAt.In(loc), End: r.EndsAt.In(loc), BusyUntil: r.BusyUntil.In(loc),
-			Status: r.Status, Source: r.Source, Note: r.Note, Services: r.Services})
+			Status: r.Status, Source: r.Source, Note: r.Note, Services: r.Services, Balance: r.BalanceCents, total: r.PriceCents})
 	}
 	return c
 }
@@ -119,12 +119,8 @@ func orDefault(s, key string) string {
 	return s
 }
 
-// intersect returns the minutes both week-day range lists cover. A staff
-// member without hours set follows the salon's hours.
-func intersect(salonDay, staffDay []availability.Range, staffUnset bool) []availability.Range {
-	if staffUnset {
-		return salonDay
-	}
+// intersect returns the minutes both week-day range lists cover.
+func intersect(salonDay, staffDay []availability.Range) []availability.Range {
 	var out []availability.Range
 	for _, a := range salonDay {
 		for _, b := range staffDay {

@@ -26,11 +26,12 @@ func (a *Agenda) Get(ctx context.Context, sal salon.Salon, id uuid.UUID) (Appoin
 		loc := sal.Location()
 		out = Appointment{ID: r.ID, StaffID: r.StaffID, StaffName: r.StaffName, StaffColor: int(r.StaffColor),
 			Customer: customer.Customer{ID: r.CustomerID, FirstName: r.FirstName, LastName: r.LastName, Phone: r.Phone, Email: r.Email},
-			Start:    r.StartsAt.In(loc), End: r.EndsAt.In(loc), BusyUntil: r.BusyUntil.In(loc), Status: r.Status, Source: r.Source, Note: r.Note}
+			Start:    r.StartsAt.In(loc), End: r.EndsAt.In(loc), BusyUntil: r.BusyUntil.In(loc), Status: r.Status, Source: r.Source, Note: r.Note,
+			Balance: r.BalanceCents}
 		lines, err := tx.AppointmentServicesOf(ctx, dbq.AppointmentServicesOfParams{TenantID: sal.ID, AppointmentID: id})
 		for _, l := range lines {
 			out.Lines = append(out.Lines, Line{ServiceID: l.ServiceID, Name: l.Name, Duration: time.Duration(l.DurationMinutes) * time.Minute,
-				Buffer: time.Duration(l.BufferMinutes) * time.Minute, PriceCents: l.PriceCents})
+				Buffer: time.Duration(l.BufferMinutes) * time.Minute, PriceCents: l.PriceCents, DiscountBP: l.DiscountBp})
 			if out.Services != "" {
 				out.Services += " + "
 			}
@@ -53,7 +54,8 @@ type Column struct {
 	Appointments []Appointment
 }
 
-// View is a day (one column per staff member) or a week (one column per day).
+// View is a day (one column per staff member), a staff member's week (one
+// column per day) or the team's week (one column per staff member and day).
 type View struct {
 	From, To time.Time // local midnights
 	Columns  []Column
@@ -68,7 +70,9 @@ func (a *Agenda) Day(ctx context.Context, sal salon.Salon, date time.Time) (View
 	return a.view(ctx, sal, from, to, uuid.Nil)
 }
 
-// Week returns one staff member's week (Monday to Sunday) containing date.
+// Week returns the week (Monday to Sunday) containing date: one staff
+// member's, or the whole team's (a lane per staff member each day) when
+// staffID is Nil.
 func (a *Agenda) Week(ctx context.Context, sal salon.Salon, staffID uuid.UUID, date time.Time) (View, error) {
 	loc := sal.Location()
 	day := time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, loc)

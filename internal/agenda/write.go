@@ -12,6 +12,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -22,22 +23,46 @@ import (
 type Agenda struct {
 	DB    *store.DB
 	Clock clock.Clock
+	// Calendar is the calendar file of a visit booked online, for a message
+	// about a change made here (its SEQUENCE raised, so the client's phone
+	// replaces the event), or nil for a visit booked another way. The booking
+	// area owns it; when unset, messages carry no file.
+	Calendar func(ctx context.Context, tx store.Tx, salonID, appointmentID uuid.UUID, cancelled bool) ([]mail.Attachment, error)
 }
 
-// ErrSlotTaken is what a user sees when someone else got the time first.
-var ErrSlotTaken = apperr.Fields{"time": "agenda.slot_taken"}.Err()
+// ErrNotStarted refuses arrived, done or no-show for a visit still to come.
+var ErrNotStarted = apperr.New(apperr.Conflict, "agenda.not_started")
 
-// Input is the appointment form as typed. Field names in errors match the
-// form: staff_id, date, time, services, note, customer_*.
+// ErrSlotTaken is what a user sees when someone else got the time first.
+var ErrSlotTaken = apperr.Fields{FieldTime: "agenda.slot_taken"}.Err()
+
+// Input is an appointment as the agenda books or moves it. Errors name its
+// fields with the Field* constants below, never a form's.
 type Input struct {
-	StaffID    string
-	Date       string // YYYY-MM-DD, in the salon's zone
-	Time       string // HH:MM
-	ServiceIDs []string
+	StaffID    uuid.UUID
+	Start      time.Time // in the salon's zone
+	ServiceIDs []uuid.UUID
 	Note       string
 	Customer   customer.QuickInput
 	Quiet      bool // the salon tells the client itself: no confirmation is sent
+	// What the person booking confirmed after a first refusal (see rules.go):
+	// a visit outside the working hours, a past visit typed in after the fact.
+	OutsideHours bool
+	Past         bool
 }
+
+// The field names of Input in field errors. Start has two: a day that is not
+// possible (closed, past) and a time of that day that is not (outside the
+// hours, taken) are told apart, beside the date and beside the time.
+const (
+	FieldStaff         = "staff"
+	FieldDay           = "day"
+	FieldTime          = "time"
+	FieldServices      = "services"
+	FieldNote          = "note"
+	FieldCustomerName  = "customer." + customer.QuickFieldName
+	FieldCustomerPhone = "customer." + customer.QuickFieldPhone
+)
 
 type parsed struct {
 	staff    uuid.UUID
@@ -46,62 +71,63 @@ type parsed struct {
 	note     string
 }
 
-func (in Input) parse(loc *time.Location) (parsed, apperr.Fields) {
+// Check returns what is wrong with the input on its own, before any record
+// is read: the form shows it beside what it could not parse.
+func (in Input) Check() apperr.Fields {
 	f := apperr.Fields{}
-	var p parsed
-	var err error
-	if p.staff, err = uuid.Parse(in.StaffID); err != nil {
-		f.Add("staff_id", "field.choose")
+	if in.StaffID == uuid.Nil {
+		f.Add(FieldStaff, "field.choose")
 	}
-	p.start, err = time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(in.Date)+" "+strings.TrimSpace(in.Time), loc)
-	if err != nil {
-		if _, derr := time.Parse(time.DateOnly, strings.TrimSpace(in.Date)); derr != nil {
-			f.Add("date", "date.invalid")
-		} else {
-			f.Add("time", "time.invalid")
+	if len(in.services()) == 0 {
+		f.Add(FieldServices, "agenda.services_required")
+	}
+	if len([]rune(strings.TrimSpace(in.Note))) > 2000 {
+		f.Add(FieldNote, "text.long")
+	}
+	return f
+}
+
+// services drops repeats and the nil id (an empty choice).
+func (in Input) services() []uuid.UUID {
+	var out []uuid.UUID
+	for _, id := range in.ServiceIDs {
+		if id != uuid.Nil && !slices.Contains(out, id) {
+			out = append(out, id)
 		}
 	}
-	for _, s := range in.ServiceIDs {
-		if s == "" {
-			continue
-		}
-		id, err := uuid.Parse(s)
-		if err != nil {
-			f.Add("services", "field.choose")
-			continue
-		}
-		if !slices.Contains(p.services, id) {
-			p.services = append(p.services, id)
-		}
-	}
-	if len(p.services) == 0 {
-		f.Add("services", "agenda.services_required")
-	}
-	if p.note = strings.TrimSpace(in.Note); len([]rune(p.note)) > 2000 {
-		f.Add("note", "text.long")
-	}
-	return p, f
+	return out
+}
+
+func (in Input) parse() (parsed, error) {
+	p := parsed{staff: in.StaffID, start: in.Start, services: in.services(), note: strings.TrimSpace(in.Note)}
+	return p, in.Check().Err()
 }
 
 // Create books an appointment from the agenda. It is refused, with the form's
 // time field marked, when the staff member is already busy then.
 func (a *Agenda) Create(ctx context.Context, sal salon.Salon, actor uuid.UUID, in Input) (uuid.UUID, error) {
-	p, f := in.parse(sal.Location())
-	if err := f.Err(); err != nil {
+	p, err := in.parse()
+	if err != nil {
 		return uuid.Nil, err
 	}
-	in.Customer.Region = customer.RegionOf(sal.TimeZone)
+	in.Customer.Region = sal.Country
 	var id uuid.UUID
-	err := a.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+	err = a.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
 		lines, err := a.prepare(ctx, tx, sal.ID, p)
 		if err != nil {
 			return err
 		}
-		c, err := customer.ResolveTx(ctx, tx, sal.ID, in.Customer)
-		if err != nil {
+		end, busy := span(p.start, lines)
+		if err := a.checkTime(ctx, tx, sal, p.staff, p.start, busy, lines, in); err != nil {
 			return err
 		}
-		end, busy := span(p.start, lines)
+		c, err := customer.ResolveTx(ctx, tx, sal.ID, in.Customer)
+		if err != nil {
+			return customerProblem(err)
+		}
+		if err := discount(ctx, tx, sal.ID, c.ID, lines); err != nil {
+			return err
+		}
 		row, err := tx.AppointmentCreate(ctx, dbq.AppointmentCreateParams{TenantID: sal.ID, StaffID: p.staff, CustomerID: c.ID,
 			StartsAt: p.start, EndsAt: end, BusyUntil: busy, Status: StatusBooked, Source: "staff", Note: p.note, CreatedBy: &actor})
 		if err != nil {
@@ -125,11 +151,11 @@ func (a *Agenda) Create(ctx context.Context, sal salon.Salon, actor uuid.UUID, i
 // Update moves an appointment (time, staff member) and changes its services
 // and note. The client stays the same.
 func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in Input) error {
-	p, f := in.parse(sal.Location())
-	if err := f.Err(); err != nil {
+	p, err := in.parse()
+	if err != nil {
 		return err
 	}
-	err := a.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+	err = a.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
 		current, err := tx.AppointmentGet(ctx, dbq.AppointmentGetParams{TenantID: sal.ID, ID: id})
 		if err != nil {
 			return err
@@ -143,7 +169,19 @@ func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in I
 		if err != nil {
 			return err
 		}
+		if err := discount(ctx, tx, sal.ID, current.CustomerID, lines); err != nil {
+			return err
+		}
 		end, busy := span(p.start, lines)
+		moved := current.StaffID != p.staff || !current.StartsAt.Equal(p.start) || busy.After(current.BusyUntil)
+		if moved && happened(current.Status) && p.start.After(a.Clock.Now()) {
+			return apperr.Fields{FieldDay: "agenda.started_stays_past"}.Err()
+		}
+		if moved {
+			if err := a.checkTime(ctx, tx, sal, p.staff, p.start, busy, lines, in); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.AppointmentReschedule(ctx, dbq.AppointmentRescheduleParams{TenantID: sal.ID, ID: id, StaffID: p.staff,
 			StartsAt: p.start, EndsAt: end, BusyUntil: busy, Note: p.note}); err != nil {
 			return slotProblem(err)
@@ -157,7 +195,7 @@ func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in I
 		if in.Quiet || current.StartsAt.Equal(p.start) || (current.Status != StatusBooked && current.Status != StatusConfirmed) {
 			return nil
 		}
-		return a.notifyTx(ctx, tx, sal.ID, id, p.start, message.KindConfirmation) // the new time
+		return a.notifyTx(ctx, tx, sal.ID, id, p.start, message.KindMoved) // the new time
 	})
 	if err != nil {
 		return fmt.Errorf("agenda: update: %w", err)
@@ -166,7 +204,8 @@ func (a *Agenda) Update(ctx context.Context, sal salon.Salon, id uuid.UUID, in I
 }
 
 // SetStatus changes an appointment's status. Reopening a cancelled visit is
-// refused if its time has been taken meanwhile.
+// refused if its time has been taken meanwhile; arrived, done and no-show
+// are refused before the visit has started.
 func (a *Agenda) SetStatus(ctx context.Context, salonID, id uuid.UUID, status string) error {
 	if !slices.Contains(StaffStatuses, status) {
 		return apperr.Fields{"status": "field.choose"}.Err()
@@ -175,6 +214,9 @@ func (a *Agenda) SetStatus(ctx context.Context, salonID, id uuid.UUID, status st
 		current, err := tx.AppointmentGet(ctx, dbq.AppointmentGetParams{TenantID: salonID, ID: id})
 		if err != nil {
 			return err
+		}
+		if !CanSetNow(status, current.StartsAt, a.Clock.Now()) {
+			return ErrNotStarted
 		}
 		if err := lockStaff(ctx, tx, current.StaffID); err != nil {
 			return err
@@ -193,12 +235,22 @@ func (a *Agenda) SetStatus(ctx context.Context, salonID, id uuid.UUID, status st
 	return nil
 }
 
+// checkTime holds a visit to the salon's time (rules.go). Only a visit the
+// form creates or moves is checked: editing a note keeps a past visit as it is.
+func (a *Agenda) checkTime(ctx context.Context, tx store.Tx, sal salon.Salon, staffID uuid.UUID, start, busy time.Time, lines []Line, in Input) error {
+	r, err := loadTimeRules(ctx, tx, sal, staffID, start, a.Clock.Now())
+	if err != nil {
+		return err
+	}
+	return r.check(staffID, start, busy, lines, in).Err()
+}
+
 // prepare checks the staff member and services, locks the staff member's
 // agenda for this transaction, and returns the visit's lines.
 func (a *Agenda) prepare(ctx context.Context, tx store.Tx, salonID uuid.UUID, p parsed) ([]Line, error) {
 	staff, err := tx.StaffGet(ctx, dbq.StaffGetParams{TenantID: salonID, ID: p.staff})
 	if store.IsNotFound(err) || (err == nil && !staff.Active) {
-		return nil, apperr.Fields{"staff_id": "field.choose"}.Err()
+		return nil, apperr.Fields{FieldStaff: "field.choose"}.Err()
 	}
 	if err != nil {
 		return nil, err
@@ -207,7 +259,7 @@ func (a *Agenda) prepare(ctx context.Context, tx store.Tx, salonID uuid.UUID, p 
 	for _, sid := range p.services {
 		s, err := tx.ServiceGet(ctx, dbq.ServiceGetParams{TenantID: salonID, ID: sid})
 		if store.IsNotFound(err) || (err == nil && s.ArchivedAt != nil) {
-			return nil, apperr.Fields{"services": "field.choose"}.Err()
+			return nil, apperr.Fields{FieldServices: "field.choose"}.Err()
 		}
 		if err != nil {
 			return nil, err
@@ -239,7 +291,7 @@ func checkStaffDoes(ctx context.Context, tx store.Tx, salonID, staffID uuid.UUID
 	}
 	for _, s := range services {
 		if !does[s] {
-			return apperr.Fields{"services": "agenda.staff_cannot"}.Err()
+			return apperr.Fields{FieldServices: "agenda.staff_cannot"}.Err()
 		}
 	}
 	return nil
@@ -279,9 +331,22 @@ func addLines(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, lines []L
 	for i, l := range lines {
 		if err := tx.AppointmentServiceAdd(ctx, dbq.AppointmentServiceAddParams{TenantID: salonID, AppointmentID: id,
 			ServiceID: l.ServiceID, Position: int16(i), Name: l.Name, DurationMinutes: int32(l.Duration / time.Minute),
-			BufferMinutes: int32(l.Buffer / time.Minute), PriceCents: l.PriceCents}); err != nil {
+			BufferMinutes: int32(l.Buffer / time.Minute), PriceCents: l.PriceCents, DiscountBp: l.DiscountBP}); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// discount gives the lines the client's price: their category's discount,
+// the same rule the public page applies.
+func discount(ctx context.Context, tx store.Tx, salonID, customerID uuid.UUID, lines []Line) error {
+	bp, err := customer.DiscountTx(ctx, tx, salonID, customerID)
+	if err != nil {
+		return err
+	}
+	for i := range lines {
+		lines[i].PriceCents, lines[i].DiscountBP = customer.Discounted(lines[i].PriceCents, bp), bp
 	}
 	return nil
 }
@@ -300,5 +365,26 @@ func (a *Agenda) notifyTx(ctx context.Context, tx store.Tx, salonID, id uuid.UUI
 	if !start.After(a.Clock.Now()) {
 		return nil
 	}
-	return message.AppointmentTx(ctx, tx, message.Notice{SalonID: salonID, AppointmentID: id, Kind: kind})
+	n := message.Notice{SalonID: salonID, AppointmentID: id, Kind: kind}
+	if a.Calendar != nil && (kind == message.KindMoved || kind == message.KindCancellation) {
+		att, err := a.Calendar(ctx, tx, salonID, id, kind == message.KindCancellation)
+		if err != nil {
+			return err
+		}
+		n.Attachments = att
+	}
+	return message.AppointmentTx(ctx, tx, n)
+}
+
+// customerProblem names the client's fields as Input's: Customer.name.
+func customerProblem(err error) error {
+	e, ok := apperr.As(err)
+	if !ok || len(e.Fields) == 0 {
+		return err
+	}
+	f := apperr.Fields{}
+	for k, v := range e.Fields {
+		f.Add("customer."+k, v)
+	}
+	return f.Err()
 }

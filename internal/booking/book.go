@@ -21,21 +21,24 @@ import (
 	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Input is the public booking form as typed.
 type Input struct {
 	ServiceID   uuid.UUID
 	StaffID     uuid.UUID // uuid.Nil: anyone
-	Start       string    // RFC 3339, as the slot button carried it
+	Start       time.Time // one of the offered times
 	FirstName   string
 	LastName    string
 	Email       string
 	Phone       string
 	Note        string
-	AcceptTerms bool   // the cancellation policy, shown in plain words
-	PolicyHash  string // the hash of the policy text the client read and accepted
-	SaveCard    bool   // separate, unticked consent to keep the card (CNIL)
+	AcceptTerms bool      // the cancellation policy, shown in plain words
+	PolicyHash  string    // the hash of the policy text the client read and accepted
+	SaveCard    bool      // separate, unticked consent to keep the card (CNIL)
+	RequestKey  string    // the form's key: the same form sent twice for the same person books once
+	SignedIn    uuid.UUID // the client signed in to the salon's portal, uuid.Nil for nobody
 	IP          string
 	Lang        i18n.Lang
 }
@@ -49,6 +52,14 @@ type Result struct {
 
 // ErrSlotGone is shown when someone else took the time meanwhile.
 var ErrSlotGone = apperr.New(apperr.Conflict, "booking.slot_gone")
+
+// ErrStaffNotOffered: the form names someone who does not do the service;
+// booking it with someone else would not be what the client asked for.
+var ErrStaffNotOffered = apperr.New(apperr.Conflict, "public.staff_not_offered")
+
+// ErrSlotPast: the time asked for has passed (a page left open, a link
+// followed late): "passée", never "prise".
+var ErrSlotPast = apperr.New(apperr.Conflict, "booking.slot_past")
 
 // ErrByPhone: this service needs a payment the salon cannot take online yet.
 var ErrByPhone = apperr.New(apperr.Conflict, "booking.by_phone")
@@ -64,6 +75,7 @@ type checked struct {
 	last    string
 	note    string
 	profile customer.OnlineInput
+	request []byte // the hash of the form's one-time key; nil without one
 }
 
 func (in Input) check(sal salon.Salon) (checked, error) {
@@ -79,8 +91,11 @@ func (in Input) check(sal salon.Salon) (checked, error) {
 	if k := account.CheckEmail(c.email); k != "" {
 		f.Add("email", k)
 	}
-	phone, ok := customer.NormalizePhone(in.Phone, customer.RegionOf(sal.TimeZone))
-	if !ok || phone == "" {
+	phone, ok := customer.NormalizePhone(in.Phone, sal.Country)
+	switch {
+	case strings.TrimSpace(in.Phone) == "":
+		f.Add("phone", "field.required")
+	case !ok || phone == "":
 		f.Add("phone", "phone.invalid")
 	}
 	c.phone = phone
@@ -90,11 +105,14 @@ func (in Input) check(sal salon.Salon) (checked, error) {
 	if !in.AcceptTerms {
 		f.Add("accept_terms", "booking.accept_required")
 	}
-	var err error
-	if c.start, err = time.Parse(time.RFC3339, in.Start); err != nil {
-		return c, apperr.ErrNotFound
+	c.start = in.Start
+	c.profile = customer.OnlineInput{FirstName: c.first, LastName: c.last, Email: c.email, Phone: c.phone, SignedIn: in.SignedIn,
+		Lang: string(in.Lang)}
+	if k := strings.TrimSpace(in.RequestKey); k != "" && len(k) <= 100 {
+		// The same form for the same person: someone else booked from the
+		// same form (another email, another phone) is another booking.
+		c.request = secret.Hash(k + "|" + c.email + "|" + c.phone)
 	}
-	c.profile = customer.OnlineInput{FirstName: c.first, LastName: c.last, Email: c.email, Phone: c.phone}
 	return c, f.Err()
 }
 
@@ -108,14 +126,21 @@ func (b *Booking) Book(ctx context.Context, sal salon.Salon, off Offered, in Inp
 	if err != nil {
 		return Result{}, err
 	}
+	if in.StaffID != uuid.Nil && !off.Does(in.StaffID) {
+		return Result{}, ErrStaffNotOffered
+	}
 	if off.ByPhone {
 		return Result{}, ErrByPhone
 	}
 	raw, hash := secret.NewToken()
 	res := Result{ManageToken: raw}
 	var pend pending
+	var first *dbq.Booking
 	err = b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
 		var err error
+		if first, err = b.sentBefore(ctx, tx, sal.ID, c.request, hash); err != nil || first != nil {
+			return err
+		}
 		pend, err = b.hold(ctx, tx, sal, off, in, c, hash)
 		res.BookingID = pend.bookingID
 		return err
@@ -124,6 +149,9 @@ func (b *Booking) Book(ctx context.Context, sal salon.Salon, off Offered, in Inp
 		return Result{}, fmt.Errorf("booking: book: %w", err)
 	}
 	manage := b.manageURL(sal, raw)
+	if first != nil {
+		return again(*first, res, manage), nil
+	}
 	if !pend.rule.NeedsStripe() {
 		res.RedirectURL = manage + "?new=1"
 		return res, nil
@@ -137,9 +165,56 @@ func (b *Booking) Book(ctx context.Context, sal salon.Salon, off Offered, in Inp
 	return res, nil
 }
 
+// sentBefore finds the booking this form already made, when it was sent
+// before: a double tap, back and resubmit, a second tab. Submissions of one
+// form wait for each other here, so however many arrive at once, and
+// whoever "anyone" would pick for each, one booking is made. The booking
+// found gets a new manage link (only its hash is kept, so the first one
+// cannot be given again). A booking that is no more (its payment never
+// went through, or the client cancelled it) frees the form: sent again, it
+// books anew.
+func (b *Booking) sentBefore(ctx context.Context, tx store.Tx, salonID uuid.UUID, request, linkHash []byte) (*dbq.Booking, error) {
+	if request == nil {
+		return nil, nil
+	}
+	if err := tx.BookingLockRequest(ctx, dbq.BookingLockRequestParams{TenantID: salonID.String(), RequestKey: request}); err != nil {
+		return nil, err
+	}
+	bk, err := tx.BookingByRequest(ctx, dbq.BookingByRequestParams{TenantID: salonID, RequestKey: request})
+	if store.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if bk.Status != "awaiting_payment" && bk.Status != "confirmed" {
+		return nil, tx.BookingForgetRequest(ctx, dbq.BookingForgetRequestParams{TenantID: salonID, ID: bk.ID})
+	}
+	if err := tx.BookingLinkAdd(ctx, dbq.BookingLinkAddParams{TokenHash: linkHash, TenantID: salonID, BookingID: bk.ID}); err != nil {
+		return nil, err
+	}
+	return &bk, nil
+}
+
+// again is the answer to a form sent a second time: where the first sending
+// led, the payment page while it is open, else the booking's own page.
+func again(bk dbq.Booking, res Result, manage string) Result {
+	res.BookingID = bk.ID
+	switch {
+	case bk.Status == "awaiting_payment" && bk.CheckoutUrl != "":
+		res.RedirectURL = bk.CheckoutUrl
+	case bk.Status == "confirmed":
+		res.RedirectURL = manage + "?new=1"
+	default:
+		res.RedirectURL = manage
+	}
+	return res
+}
+
 // pending is what the hold transaction created, for the Stripe step.
 type pending struct {
 	bookingID, appointmentID, paymentID, customerID uuid.UUID
+	discount                                        int32 // the client's category discount, in basis points
 	rule                                            payment.Rule
 	due, fee                                        int64
 	account                                         string
@@ -150,6 +225,7 @@ type pending struct {
 	windowHours                                     int32  // the cancellation window the client accepted
 	onCancel                                        string // and what a cancellation in time does with the money
 	noShowFee                                       int64  // and the fee a missed visit may cost
+	depositName                                     string // and what the advance is called: arrhes are owed double if the salon cancels
 }
 
 func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Offered, in Input, c checked, tokenHash []byte) (pending, error) {
@@ -162,24 +238,24 @@ func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Of
 	if err != nil {
 		return pending{}, err
 	}
-	cust, _, err := customer.FindOrCreateOnlineTx(ctx, tx, sal.ID, c.profile)
+	who, err := customer.IdentifyOnlineTx(ctx, tx, sal.ID, c.profile)
 	if err != nil {
 		return pending{}, err
 	}
-	rec, err := customer.RecordTx(ctx, tx, sal.ID, cust.ID)
+	cust := who.Customer
+	rule, rec, err := ruleFor(ctx, tx, sal.ID, who, off, pol)
 	if err != nil {
 		return pending{}, err
 	}
-	// The client's own mode, then their category's, then the service's, then the salon's.
-	rule, ok := pol.Effective(payment.Resolve(rec.PaymentMode, rec.CategoryMode, off.Service.Rule, pol.Settings.DefaultRule))
+	rule, ok := pol.Effective(rule)
 	if !ok {
 		return pending{}, ErrByPhone
 	}
-	off.PriceCents = discounted(off.PriceCents, rec.Discount)
-	p := pending{customerID: cust.ID, rule: rule, due: rule.Due(off.PriceCents), email: c.email, name: c.first + " " + c.last,
+	off.PriceCents = customer.Discounted(off.PriceCents, rec.DiscountBP)
+	p := pending{customerID: cust.ID, discount: rec.DiscountBP, rule: rule, due: rule.Due(off.PriceCents), email: c.email, name: c.first + " " + c.last,
 		saveCard: in.SaveCard || rule.Mode == payment.ModeCardImprint, lang: in.Lang, expires: now.Add(HoldTime),
 		windowHours: int32(pol.Settings.CancellationWindow / time.Hour), onCancel: pol.CancelRefund,
-		noShowFee: pol.Settings.NoShowFeeCents}
+		noShowFee: pol.Settings.NoShowFeeCents, depositName: pol.DepositName}
 	if rule.Mode == payment.ModeCardImprint && !in.SaveCard {
 		return pending{}, apperr.Fields{"save_card": "booking.card_consent_required"}.Err()
 	}
@@ -194,18 +270,47 @@ func (b *Booking) hold(ctx context.Context, tx store.Tx, sal salon.Salon, off Of
 	if err := b.insertVisit(ctx, tx, sal, off, staffID, c, &p); err != nil {
 		return pending{}, err
 	}
-	policy := PolicyText(in.Lang, pol, rule, sal.Currency, off.PriceCents)
+	policy := PolicyText(in.Lang, pol, rule, sal.Currency, off.PriceCents, pol.Late(c.start, now))
 	if PolicyHash(policy) != in.PolicyHash {
-		// Known now, the client's own terms (their mode, their category) differ
-		// from what they read: they must read and accept these instead.
+		// Known now, the terms of this booking (the client's, or a rule that
+		// follows their email or phone) differ from what they read: they must
+		// read and accept these instead.
 		return pending{}, &PolicyChanged{Rule: rule, Text: policy, PriceCents: off.PriceCents}
 	}
 	return p, b.insertBooking(ctx, tx, sal, in, c, tokenHash, policy, &p)
 }
 
+// ruleFor is the payment rule of a booking: the client's own mode, then
+// their category's, then the service's, then the salon's (a new record has
+// only its default category). Then the rule of every record with the same
+// email or phone applies when it asks for more: a restriction follows a
+// phone or an email, a privilege only a proven client. It returns the
+// booking client's record too.
+func ruleFor(ctx context.Context, tx store.Tx, salonID uuid.UUID, who customer.Online, off Offered, pol Policy) (payment.Rule, customer.Record, error) {
+	resolve := func(rec customer.Record) payment.Rule {
+		return payment.Resolve(rec.PaymentMode, rec.CategoryMode, off.Service.Rule, pol.Settings.DefaultRule)
+	}
+	own, err := customer.RecordTx(ctx, tx, salonID, who.ID)
+	if err != nil {
+		return payment.Rule{}, customer.Record{}, err
+	}
+	rule := resolve(own)
+	for _, id := range who.Lookalikes {
+		rec, err := customer.RecordTx(ctx, tx, salonID, id)
+		if err != nil {
+			return payment.Rule{}, customer.Record{}, err
+		}
+		rule = payment.Stricter(rule, resolve(rec), off.PriceCents)
+	}
+	return rule, own, nil
+}
+
 // pickStaff re-checks the chosen time against the free times now, and picks
 // who does it when the client said "anyone".
 func (b *Booking) pickStaff(ctx context.Context, tx store.Tx, sal salon.Salon, off Offered, want uuid.UUID, start, now time.Time) (uuid.UUID, error) {
+	if !start.After(now) {
+		return uuid.Nil, ErrSlotPast
+	}
 	loc := sal.Location()
 	day := time.Date(start.In(loc).Year(), start.In(loc).Month(), start.In(loc).Day(), 0, 0, 0, 0, loc)
 	slots, err := findTx(ctx, tx, sal, off, want, day, day.AddDate(0, 0, 1), uuid.Nil, now, b.Stripe != nil)
@@ -240,7 +345,7 @@ func (b *Booking) insertVisit(ctx context.Context, tx store.Tx, sal salon.Salon,
 	p.appointmentID = appt.ID
 	return tx.AppointmentServiceAdd(ctx, dbq.AppointmentServiceAddParams{TenantID: sal.ID, AppointmentID: appt.ID, ServiceID: off.ID,
 		Position: 0, Name: off.Name, DurationMinutes: int32(off.Duration / time.Minute), BufferMinutes: int32(off.Buffer / time.Minute),
-		PriceCents: off.PriceCents})
+		PriceCents: off.PriceCents, DiscountBp: p.discount})
 }
 
 func (b *Booking) insertBooking(ctx context.Context, tx store.Tx, sal salon.Salon, in Input, c checked, tokenHash []byte, policy string, p *pending) error {
@@ -253,7 +358,7 @@ func (b *Booking) insertBooking(ctx context.Context, tx store.Tx, sal salon.Salo
 		Lang: string(in.Lang), Email: c.email, PaymentMode: p.rule.Mode, AmountDueCents: p.due,
 		Currency: sal.Currency, Status: status, StripeAccountID: acct, PolicyText: policy, PolicyHash: PolicyHash(policy),
 		CardConsent: p.saveCard, ConsentAt: b.Clock.Now(), ConsentIp: in.IP, CancelWindowHours: &p.windowHours, CancelRefund: &p.onCancel,
-		NoShowFeeCents: &p.noShowFee})
+		NoShowFeeCents: &p.noShowFee, RequestKey: c.request, DepositName: &p.depositName})
 	if err != nil {
 		return err
 	}
@@ -280,7 +385,7 @@ func (b *Booking) checkout(ctx context.Context, sal salon.Salon, off Offered, p 
 	meta := map[string]string{"salon_id": sal.ID.String(), "booking_id": p.bookingID.String(), "payment_id": p.paymentID.String()}
 	sess, err := b.Stripe.Checkout(ctx, payment.CheckoutInput{Account: p.account, Setup: p.rule.Mode == payment.ModeCardImprint,
 		Customer: cus, AmountCents: p.due, FeeCents: p.fee, Currency: sal.Currency, Description: sal.Name + " · " + off.Name,
-		SaveCard: p.saveCard, SuccessURL: manage + "?paid=1", CancelURL: manage + "?cancelled=1",
+		SaveCard: p.saveCard, SuccessURL: manage + "?paid=1", CancelURL: manage + "?gaveup=1",
 		ExpiresAt: p.expires.Add(15 * time.Minute), // Stripe's minimum is 30 minutes; the hold itself is released at 15
 		Metadata:  meta, Idempotency: "checkout-" + p.bookingID.String(), Locale: string(p.lang)})
 	if err != nil {
@@ -319,22 +424,17 @@ func (b *Booking) stripeCustomer(ctx context.Context, sal salon.Salon, p pending
 }
 
 // abandon releases a hold at once when Stripe could not even open the page.
+// Stripe often fails because the request ran out of time, so the release
+// must not share the request's deadline: every statement runs detached.
 func (b *Booking) abandon(ctx context.Context, salonID uuid.UUID, p pending) {
-	_ = b.DB.WithTenant(context.WithoutCancel(ctx), salonID, func(tx store.Tx) error {
+	ctx = context.WithoutCancel(ctx)
+	_ = b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		return releaseTx(ctx, tx, salonID, p.bookingID, p.appointmentID)
 	})
 }
 
 func (b *Booking) manageURL(sal salon.Salon, token string) string {
-	return b.BaseURL + "/b/" + sal.Slug + "/m/" + token
-}
-
-// discounted applies a category's discount (employees' prices), rounded to the cent.
-func discounted(price int64, percent int) int64 {
-	if percent <= 0 {
-		return price
-	}
-	return (price*int64(100-percent) + 50) / 100
+	return b.BaseURL + urls.Manage(sal.Slug, token)
 }
 
 // PolicyHash identifies a policy text: what was shown is what is accepted.

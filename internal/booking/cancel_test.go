@@ -38,7 +38,7 @@ func TestCancellingInTimeRefundsTheDeposit(t *testing.T) {
 	s := newShop(t, shopOptions{mode: "deposit"})
 	email := "intime-" + s.salon.Slug + "@example.com"
 	manage := confirmedDeposit(t, s, email)
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	page := c.Get(manage)
 	require.Contains(t, page.Text(".card"), "Annulation ou changement gratuit jusqu'au")
 
@@ -65,7 +65,7 @@ func TestCancellingInTimeKeepsTheDepositAsCreditWhenTheSalonSaysSo(t *testing.T)
 	t.Parallel()
 	s := newShop(t, shopOptions{mode: "deposit", cancelCredit: true})
 	email := "credit-" + s.salon.Slug + "@example.com"
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	terms := c.Get(s.servicePath() + "/book?start=" + url.QueryEscape(s.at("11:00").Format(time.RFC3339)))
 	require.Contains(t, terms.Text("body"), "reste à votre crédit", "the client is told before paying")
 	manage := confirmedDeposit(t, s, email)
@@ -76,7 +76,7 @@ func TestCancellingInTimeKeepsTheDepositAsCreditWhenTheSalonSaysSo(t *testing.T)
 	require.Empty(t, s.env.Stripe.CallsOn(s.account, "/v1/refunds"), "nothing goes back to the card")
 
 	bk := s.bookingByEmail(email)
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 	record := owner.Get("/app/clients/" + bk.CustomerID.String())
 	require.Equal(t, 200, record.Status)
 	require.Contains(t, record.Text("#account .balance"), "15,00\u00a0€", "the deposit is on the client's account")
@@ -94,7 +94,7 @@ func TestCancellingLateKeepsTheDeposit(t *testing.T) {
 	manage := confirmedDeposit(t, s, email)
 	// Twelve hours before the visit, well inside the 24-hour window.
 	s.env.Clock.Set(s.at("11:00").Add(-12 * time.Hour))
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	require.Contains(t, c.Get(manage).Text(".card"), "délai d'annulation gratuite est passé")
 	p := c.Post(manage+"/cancel", nil)
 	require.Equal(t, 303, p.Status)
@@ -112,7 +112,7 @@ func TestTheSalonCancellingRefundsInFull(t *testing.T) {
 	require.Equal(t, 200, code)
 	s.waitStatus(bk, "confirmed")
 
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 	p := owner.Post("/app/appointments/"+bk.AppointmentID.String()+"/status", url.Values{"status": {"cancelled"}})
 	require.Equal(t, 303, p.Status)
 	require.Contains(t, owner.Follow(p).Text(".alert.ok"), "remboursé intégralement")
@@ -143,7 +143,7 @@ func TestARefundStripeRefusesIsRetriedUntilItGoesThrough(t *testing.T) {
 		return 500, `{"error":{"type":"api_error","message":"Stripe is down"}}`, true
 	})
 
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	p := c.Post(manage+"/cancel", nil)
 	require.Equal(t, 303, p.Status, "the client's cancellation stands while Stripe is down")
 	require.Contains(t, c.Follow(p).Text(".status-banner"), "Rendez-vous annulé")
@@ -163,11 +163,11 @@ func TestAVisitTheClientCancelledCannotBeRefundedAgainByTheSalon(t *testing.T) {
 	s := newShop(t, shopOptions{mode: "deposit", cancelCredit: true})
 	email := "twice-" + s.salon.Slug + "@example.com"
 	manage := confirmedDeposit(t, s, email)
-	require.Equal(t, 303, s.env.NewClient().Post(manage+"/cancel", nil).Status)
+	require.Equal(t, 303, s.web.NewClient().Post(manage+"/cancel", nil).Status)
 
 	// A panel the salon opened before: it says cancel.
 	bk := s.bookingByEmail(email)
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 	p := owner.Post("/app/appointments/"+bk.AppointmentID.String()+"/status", url.Values{"status": {"cancelled"}})
 	require.Equal(t, 409, p.Status)
 	require.Never(t, func() bool { return len(s.env.Stripe.CallsOn(s.account, "/v1/refunds")) > 0 }, time.Second, 100*time.Millisecond,
@@ -179,13 +179,13 @@ func TestRescheduleWithinTheWindowMovesTheVisit(t *testing.T) {
 	s := newShop(t, shopOptions{mode: "deposit"})
 	email := "move-" + s.salon.Slug + "@example.com"
 	manage := confirmedDeposit(t, s, email)
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	page := c.Get(manage + "/reschedule?date=" + s.day().Format("2006-01-02"))
 	require.Equal(t, 200, page.Status)
 	p := c.Post(manage+"/reschedule", url.Values{"start": {s.at("16:30").Format(time.RFC3339)}})
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
 	require.Contains(t, c.Follow(p).Text(".facts"), "16:30")
-	require.Contains(t, s.env.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "11:00",
+	require.Contains(t, s.web.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "11:00",
 		"the old time is free again")
 }
 
@@ -197,8 +197,8 @@ func TestTheTermsAcceptedAtBookingHoldWhenTheSalonChangesItsPolicy(t *testing.T)
 
 	// After the booking, the salon widens its window past the visit's time
 	// and keeps deposits as credit from now on.
-	require.NoError(t, s.env.Srv.Salons.UpdateSettings(t.Context(), s.salon.ID, shopSettings("20", "72", salon.CreditOnCancel)))
-	c := s.env.NewClient()
+	require.NoError(t, s.env.Srv.Salons.UpdateSettings(t.Context(), s.salon.ID, shopSettings(2000, 72*time.Hour, salon.CreditOnCancel)))
+	c := s.web.NewClient()
 	require.Contains(t, c.Get(manage).Text(".card"), "Annulation ou changement gratuit jusqu'au", "still within the 24 hours accepted")
 
 	p := c.Post(manage+"/cancel", nil)

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -19,22 +20,24 @@ func TestPublicRoutesNeverCrossSalons(t *testing.T) {
 	u, err := url.Parse(p.Location())
 	require.NoError(t, err)
 	token := u.Path[strings.LastIndex(u.Path, "/")+1:]
-	require.Equal(t, 200, b.env.NewClient().Get(u.Path).Status, "B's link works on B")
+	require.Equal(t, 200, b.web.NewClient().Get(u.Path).Status, "B's link works on B")
 
-	c := a.env.NewClient()
+	c := a.web.NewClient()
 	for _, path := range []string{
 		"/b/" + a.salon.Slug + "/m/" + token,
 		"/b/" + a.salon.Slug + "/m/" + token + "/status",
 		"/b/" + a.salon.Slug + "/m/" + token + "/reschedule",
-		"/b/" + a.salon.Slug + "/s/" + b.service,
-		"/b/" + a.salon.Slug + "/s/" + b.service + "/slots",
-		"/b/" + a.salon.Slug + "/s/" + b.service + "/book?start=2030-01-01T10:00:00Z",
+		"/b/" + a.salon.Slug + "/m/" + token + "/reschedule/confirm?start=" + url.QueryEscape(b.at("12:00").Format(time.RFC3339)),
+		"/b/" + a.salon.Slug + "/s/" + b.service.String(),
+		"/b/" + a.salon.Slug + "/s/" + b.service.String() + "/slots",
+		"/b/" + a.salon.Slug + "/s/" + b.service.String() + "/book?start=2030-01-01T10:00:00Z",
 	} {
 		page := c.Get(path)
 		require.Equal(t, 404, page.Status, path)
 		require.NotContains(t, page.Body, "Martin", path)
 	}
-	for _, path := range []string{"/b/" + a.salon.Slug + "/m/" + token + "/cancel", "/b/" + a.salon.Slug + "/s/" + b.service + "/book"} {
+	for _, path := range []string{"/b/" + a.salon.Slug + "/m/" + token + "/cancel", "/b/" + a.salon.Slug + "/m/" + token + "/reschedule",
+		"/b/" + a.salon.Slug + "/s/" + b.service.String() + "/book"} {
 		require.Equal(t, 404, c.Post(path, bookForm(b.at("11:00"), "x@example.com")).Status, path)
 	}
 	st, appt := b.statusOf(b.bookingByEmail(email))
@@ -47,7 +50,7 @@ func TestASuspendedSalonsPageSaysItIsUnavailable(t *testing.T) {
 	s := newShop(t, shopOptions{mode: "none"})
 	require.NoError(t, s.env.Srv.Admin.Suspend(t.Context(), adminActor(s), s.salon.ID, "Impayés"))
 	for _, path := range []string{"/b/" + s.salon.Slug, s.servicePath()} {
-		page := s.env.NewClient().Get(path)
+		page := s.web.NewClient().Get(path)
 		require.Equal(t, 503, page.Status)
 		require.Contains(t, page.Text(".card"), "indisponible")
 		require.NotContains(t, page.Body, "Impayés", "the platform's reason stays private")

@@ -22,7 +22,7 @@ func TestADepositBookingIsPaidOnTheSalonsAccountAndConfirmedByTheWebhookOnce(t *
 	}))
 
 	// The client picks the first free time on the public page.
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	page := c.Get(s.servicePath() + "?date=" + s.day().Format("2006-01-02"))
 	require.Equal(t, 200, page.Status)
 	require.Contains(t, page.Text(".slots"), "09:00")
@@ -51,7 +51,7 @@ func TestADepositBookingIsPaidOnTheSalonsAccountAndConfirmedByTheWebhookOnce(t *
 	st, appt := s.statusOf(bk)
 	require.Equal(t, "awaiting_payment", st)
 	require.Equal(t, "pending", appt, "the slot is held while the client pays")
-	require.NotContains(t, s.env.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "09:00",
+	require.NotContains(t, s.web.NewClient().Get(s.servicePath()+"?date="+s.day().Format("2006-01-02")).Text(".slots"), "09:00",
 		"a held slot is not offered to anyone else")
 
 	event := s.paid(s.sessionOf(bk), "pi_deposit_123")
@@ -87,7 +87,7 @@ func TestADepositBookingIsPaidOnTheSalonsAccountAndConfirmedByTheWebhookOnce(t *
 
 	u, err := url.Parse(manage)
 	require.NoError(t, err)
-	mp := s.env.NewClient().Get(u.Path)
+	mp := s.web.NewClient().Get(u.Path)
 	require.Equal(t, 200, mp.Status)
 	require.Contains(t, mp.Text(".status-banner"), "confirmé")
 	require.Contains(t, mp.Text(".payments"), "15,00")

@@ -11,6 +11,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/till"
 )
 
 // RecordEvent stores a verified Stripe event once, by its id, without the
@@ -53,6 +54,7 @@ type EventWorker struct {
 	river.WorkerDefaults[EventArgs]
 	Booking  *Booking
 	Payments *payment.Payments
+	Till     *till.Till // a till's phone payment link completes a ticket
 }
 
 // Work dispatches the event by type; unknown types are recorded and ignored.
@@ -85,6 +87,9 @@ func (w *EventWorker) apply(ctx context.Context, ev stripe.Event) (string, error
 		if err := json.Unmarshal(raw, &cs); err != nil {
 			return "", err
 		}
+		if till.IsLink(cs.Metadata) && w.Till != nil {
+			return w.Till.SettleLink(ctx, tillPaid(ev.Account, &cs))
+		}
 		return w.Booking.onCheckoutCompleted(ctx, ev.Account, &cs)
 	case "checkout.session.expired":
 		var cs stripe.CheckoutSession
@@ -113,6 +118,15 @@ func (w *EventWorker) apply(ctx context.Context, ev stripe.Event) (string, error
 			PayoutsEnabled: a.PayoutsEnabled, DetailsSubmitted: a.DetailsSubmitted})
 	}
 	return "ignored", nil
+}
+
+// tillPaid is what the till needs of a completed session.
+func tillPaid(account string, cs *stripe.CheckoutSession) till.Paid {
+	p := till.Paid{Account: account, SessionID: cs.ID, Paid: cs.PaymentStatus == stripe.CheckoutSessionPaymentStatusPaid, Metadata: cs.Metadata}
+	if cs.PaymentIntent != nil {
+		p.IntentID = cs.PaymentIntent.ID
+	}
+	return p
 }
 
 func (w *EventWorker) done(ctx context.Context, id, outcome string) error {

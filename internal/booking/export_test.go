@@ -12,7 +12,7 @@ import (
 // booking as that webhook read it earlier, to replay a sweep that committed
 // between the read and the confirmation.
 func (b *Booking) ConfirmAfterReading(ctx context.Context, salonID uuid.UUID, read dbq.Booking) (string, error) {
-	return b.confirm(ctx, target{salonID: salonID, bookingID: read.ID}, read)
+	return b.confirm(ctx, target{salonID: salonID, bookingID: read.ID}, read, true)
 }
 
 // ReleaseExpiredOf is the sweeper limited to one salon.

@@ -8,11 +8,15 @@ import (
 	"github.com/google/uuid"
 	"github.com/stripe/stripe-go/v76"
 
+	"github.com/carnet-salon/carnet/internal/activity"
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Fee outcomes staff see.
@@ -28,6 +32,7 @@ type feeJob struct {
 	account        string
 	customer, card string
 	booking        dbq.Booking
+	lang           i18n.Lang // the client's: the payment page speaks it
 }
 
 // ChargeFee charges the salon's no-show fee to the card the client saved
@@ -100,6 +105,10 @@ func (b *Booking) prepareFee(ctx context.Context, sal salon.Salon, appointmentID
 		p, err := tx.PaymentCreate(ctx, dbq.PaymentCreateParams{TenantID: sal.ID, AppointmentID: appointmentID, BookingID: &bk.ID,
 			Kind: "no_show_fee", AmountCents: j.amount, FeeCents: j.fee, Currency: sal.Currency, Status: "pending"})
 		j.paymentID = p.ID
+		if err != nil {
+			return err
+		}
+		j.lang, err = message.ClientLangTx(ctx, tx, sal.ID, appointmentID)
 		return err
 	})
 	return j, err
@@ -120,11 +129,21 @@ func noFeeYet(ctx context.Context, tx store.Tx, salonID, appointmentID uuid.UUID
 	return nil
 }
 
+// settleFeeRow records a fee's outcome once; a fee that failed goes to the
+// salon's feed and to the owners and managers who want to hear of it.
 func (b *Booking) settleFeeRow(ctx context.Context, salonID, paymentID uuid.UUID, status, intent, failure string) error {
 	return b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		_, err := tx.PaymentSettle(ctx, dbq.PaymentSettleParams{TenantID: salonID, ID: paymentID, Status: status,
+		n, err := tx.PaymentSettle(ctx, dbq.PaymentSettleParams{TenantID: salonID, ID: paymentID, Status: status,
 			PaymentIntentID: optional(intent), Failure: failure})
-		return err
+		if err != nil || n == 0 || status != "failed" {
+			return err
+		}
+		p, err := tx.PaymentGet(ctx, dbq.PaymentGetParams{TenantID: salonID, ID: paymentID})
+		if err != nil {
+			return err
+		}
+		return activity.RecordTx(ctx, tx, b.BaseURL, activity.Event{SalonID: salonID, Kind: activity.PaymentFailed,
+			AppointmentID: p.AppointmentID, AmountCents: p.AmountCents, Currency: p.Currency})
 	})
 }
 
@@ -132,10 +151,10 @@ func (b *Booking) settleFeeRow(ctx context.Context, salonID, paymentID uuid.UUID
 // the client pays themselves.
 func (b *Booking) sendFeeLink(ctx context.Context, sal salon.Salon, j feeJob, intent string) error {
 	cs, err := b.Stripe.Checkout(ctx, payment.CheckoutInput{Account: j.account, Customer: j.customer, AmountCents: j.amount,
-		FeeCents: j.fee, Currency: sal.Currency, Description: sal.Name + " · frais de non-présentation",
-		SuccessURL: b.BaseURL + "/b/" + sal.Slug, CancelURL: b.BaseURL + "/b/" + sal.Slug,
+		FeeCents: j.fee, Currency: sal.Currency, Description: sal.Name + " · " + i18n.Tr(j.lang, "lang.fee_description"),
+		SuccessURL: b.BaseURL + urls.Salon(sal.Slug), CancelURL: b.BaseURL + urls.Salon(sal.Slug),
 		Metadata:    map[string]string{"salon_id": sal.ID.String(), "payment_id": j.paymentID.String()},
-		Idempotency: "fee-link-" + j.paymentID.String(), Locale: j.booking.Lang})
+		Idempotency: "fee-link-" + j.paymentID.String(), Locale: string(j.lang)})
 	if err != nil {
 		_ = b.settleFeeRow(context.WithoutCancel(ctx), sal.ID, j.paymentID, "failed", intent, "authentication_required")
 		return fmt.Errorf("booking: fee link: %w", err)

@@ -16,7 +16,11 @@ import (
 	"github.com/stripe/stripe-go/v76/webhook"
 
 	"github.com/carnet-salon/carnet/internal/admin"
+	"github.com/carnet-salon/carnet/internal/availability"
+	"github.com/carnet-salon/carnet/internal/booking"
 	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -28,54 +32,72 @@ import (
 // 60-minute service at 50 € and one staff member.
 type shop struct {
 	t       *testing.T
-	env     *testkit.Env
+	env     *testkit.Areas
+	web     *testkit.Env // nil for a shop of newAreaShop: no HTTP server
 	salon   testkit.Salon
 	sal     salon.Salon
-	service string
-	staff   string
+	service uuid.UUID
+	staff   uuid.UUID
 	account string
 }
 
 type shopOptions struct {
-	mode         string // the service's payment rule: deposit (30 %), prepayment, card_imprint, none
-	noShowFee    string
-	notConnected bool
-	cancelCredit bool // a deposit cancelled in time stays as credit instead of being refunded
+	mode           string // the service's payment rule: deposit (30 %), prepayment, card_imprint, none
+	noShowFeeCents int64
+	notConnected   bool
+	cancelCredit   bool // a deposit cancelled in time stays as credit instead of being refunded
+	arrhes         bool // the salon calls its advance "arrhes": cancelling, it owes the client double
 }
 
+// newShop is the shop on a running server, for tests about HTTP.
 func newShop(t *testing.T, o shopOptions) shop {
 	t.Helper()
-	env := testkit.NewEnv(t, testkit.EnvOptions{Stripe: true})
+	web := testkit.NewEnv(t, testkit.EnvOptions{Stripe: true})
+	s := openShop(t, web.Areas, o)
+	s.web = web
+	return s
+}
+
+// newAreaShop is the shop without an HTTP server, for tests of the
+// booking area's logic.
+func newAreaShop(t *testing.T, o shopOptions) shop {
+	t.Helper()
+	return openShop(t, testkit.NewAreas(t, testkit.AreasOptions{Stripe: true, Workers: true}), o)
+}
+
+func openShop(t *testing.T, env *testkit.Areas, o shopOptions) shop {
+	t.Helper()
 	ctx := context.Background()
 	s := shop{t: t, env: env, salon: env.NewSalon("Institut Paiement"), account: "acct_" + strings.ReplaceAll(uuid.NewString()[:12], "-", "")}
 	var err error
 	s.sal, err = env.Srv.Salons.Get(ctx, s.salon.ID)
 	require.NoError(t, err)
-	week := [7]string{}
-	for d := range week {
-		week[d] = "09:00-19:00"
-	}
+	week := availability.Daily(availability.Hours(9, 19))
 	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.salon.ID, week))
-	fee := o.noShowFee
-	if fee == "" {
-		fee = "20"
+	fee := o.noShowFeeCents
+	if fee == 0 {
+		fee = 2000
 	}
 	onCancel := salon.RefundOnCancel
 	if o.cancelCredit {
 		onCancel = salon.CreditOnCancel
 	}
-	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, shopSettings(fee, "24", onCancel)))
+	set := shopSettings(fee, 24*time.Hour, onCancel)
+	if o.arrhes {
+		set.DepositName = salon.DepositArrhes
+	}
+	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, set))
 	mode := o.mode
 	if mode == "" {
 		mode = "deposit"
 	}
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat", Duration: "60", Price: "50",
-		OnlineBookable: true, PaymentMode: mode, DepositKind: "percent", DepositValue: "30"})
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat", Duration: 60 * time.Minute, PriceCents: 5000,
+		OnlineBookable: true, Rule: &payment.Rule{Mode: mode, DepositKind: payment.DepositPercent, DepositValue: 30}})
 	require.NoError(t, err)
-	s.service = svc.String()
-	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Services: []string{s.service}})
+	s.service = svc
+	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 2, Services: []uuid.UUID{svc}})
 	require.NoError(t, err)
-	s.staff = staff.String()
+	s.staff = staff
 	if !o.notConnected {
 		require.NoError(t, env.Srv.DB.Unscoped(ctx, func(tx store.Tx) error {
 			if err := tx.SalonStripeCreate(ctx, dbq.SalonStripeCreateParams{TenantID: s.salon.ID, AccountID: s.account}); err != nil {
@@ -90,10 +112,10 @@ func newShop(t *testing.T, o shopOptions) shop {
 
 // shopSettings are the salon's settings with a no-show fee, a cancellation
 // window in hours and what a cancellation in time does with a deposit.
-func shopSettings(fee, windowHours, onCancel string) salon.SettingsInput {
-	return salon.SettingsInput{Name: "Institut Paiement", TimeZone: "Europe/Paris",
-		Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60", CancellationWindowHours: windowHours,
-		NoShowFee: fee, PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: onCancel, DepositName: "acompte"}
+func shopSettings(feeCents int64, window time.Duration, onCancel string) salon.SettingsInput {
+	return salon.SettingsInput{Country: "FR", Name: "Institut Paiement", TimeZone: "Europe/Paris",
+		Currency: "EUR", Locale: "fr", SlotStep: 15 * time.Minute, MinNotice: 60 * time.Minute, MaxHorizonDays: 60, CancellationWindow: window,
+		NoShowFeeCents: feeCents, DefaultRule: payment.Rule{Mode: payment.ModeNone}, CancelRefund: onCancel, DepositName: "acompte"}
 }
 
 // day is a date two days ahead, in the salon's zone.
@@ -108,7 +130,7 @@ func (s shop) at(hhmm string) time.Time {
 	return t
 }
 
-func (s shop) servicePath() string { return "/b/" + s.salon.Slug + "/s/" + s.service }
+func (s shop) servicePath() string { return "/b/" + s.salon.Slug + "/s/" + s.service.String() }
 
 // bookForm is the details form as a client fills it in.
 func bookForm(start time.Time, email string) url.Values {
@@ -119,13 +141,53 @@ func bookForm(start time.Time, email string) url.Values {
 // book opens the details page as a new visitor, then submits the form with
 // the policy that page showed, and returns the answer.
 func (s shop) book(start time.Time, email string, extra url.Values) *testkit.Page {
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	form := bookForm(start, email)
 	form.Set("policy_hash", s.shownPolicy(c, start))
 	for k, v := range extra {
 		form[k] = v
 	}
 	return c.Post(s.servicePath()+"/book", form)
+}
+
+// bookDirect books through the area as the public form does: the first
+// call, without terms, answers the terms the client is shown; the second
+// accepts them.
+func (s shop) bookDirect(start time.Time, email string) booking.Result {
+	s.t.Helper()
+	ctx := context.Background()
+	offer, err := s.env.Srv.Booking.Offer(ctx, s.sal)
+	require.NoError(s.t, err)
+	off, ok := offer.Find(s.service)
+	require.True(s.t, ok, "the service is offered online")
+	in := booking.Input{ServiceID: s.service, Start: start, FirstName: "Léa", LastName: "Martin", Email: email,
+		Phone: "06 12 34 56 78", AcceptTerms: true, IP: "203.0.113.9", Lang: i18n.FR}
+	_, err = s.env.Srv.Booking.Book(ctx, s.sal, off, in)
+	var shown *booking.PolicyChanged
+	require.ErrorAs(s.t, err, &shown)
+	in.PolicyHash = booking.PolicyHash(shown.Text)
+	res, err := s.env.Srv.Booking.Book(ctx, s.sal, off, in)
+	require.NoError(s.t, err)
+	return res
+}
+
+// freeTimes are the start times the salon offers online for the service on
+// a day, as the public page lists them ("15:04").
+func (s shop) freeTimes(day time.Time) []string {
+	s.t.Helper()
+	offer, err := s.env.Srv.Booking.Offer(context.Background(), s.sal)
+	require.NoError(s.t, err)
+	off, ok := offer.Find(s.service)
+	require.True(s.t, ok, "the service is offered online")
+	days, err := s.env.Srv.Booking.Days(context.Background(), s.sal, off, uuid.Nil, day, 1)
+	require.NoError(s.t, err)
+	var out []string
+	for _, d := range days {
+		for _, slot := range d.Slots {
+			out = append(out, slot.Start.In(s.sal.Location()).Format("15:04"))
+		}
+	}
+	return out
 }
 
 // shownPolicy is the hash of the policy the details page shows for a time.
@@ -209,7 +271,7 @@ func (s shop) event(typ string, object map[string]any) []byte {
 
 // post sends a webhook signed with secret ("" for no signature at all).
 func (s shop) post(payload []byte, secret string) (int, string) {
-	req, err := http.NewRequest("POST", s.env.URL+"/webhooks/stripe", strings.NewReader(string(payload)))
+	req, err := http.NewRequest("POST", s.web.URL+"/webhooks/stripe", strings.NewReader(string(payload)))
 	require.NoError(s.t, err)
 	req.Header.Set("Content-Type", "application/json")
 	if secret != "" {
@@ -224,6 +286,17 @@ func (s shop) post(payload []byte, secret string) (int, string) {
 	b := make([]byte, 512)
 	n, _ := resp.Body.Read(b)
 	return resp.StatusCode, string(b[:n])
+}
+
+// receive hands a Stripe event to the booking area as the webhook does once
+// the signature is checked (the webhook's own tests post it over HTTP).
+func (s shop) receive(payload []byte) {
+	s.t.Helper()
+	var ev stripe.Event
+	require.NoError(s.t, json.Unmarshal(payload, &ev))
+	isNew, err := s.env.Srv.Booking.RecordEvent(context.Background(), ev, payload)
+	require.NoError(s.t, err)
+	require.True(s.t, isNew, "event %s already recorded", ev.ID)
 }
 
 // paid is checkout.session.completed for a paid session.

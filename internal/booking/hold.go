@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/riverqueue/river"
 
+	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -41,6 +42,32 @@ func cancelPendingPayments(ctx context.Context, tx store.Tx, salonID, appointmen
 		}
 	}
 	return nil
+}
+
+// GiveUp releases at once the hold of a client who came back from Stripe's
+// page without paying: the time is free again for them or anyone, and the
+// Stripe page is closed so it can no longer be paid. A booking already paid
+// (or released) is left as it is; it reports whether a hold was released.
+func (b *Booking) GiveUp(ctx context.Context, sal salon.Salon, token string) (bool, error) {
+	v, err := b.Visit(ctx, sal, token)
+	if err != nil {
+		return false, err
+	}
+	if v.Booking.Status != "awaiting_payment" {
+		return false, nil
+	}
+	err = b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+		return releaseTx(ctx, tx, sal.ID, v.Booking.ID, v.Booking.AppointmentID)
+	})
+	if err != nil {
+		return false, fmt.Errorf("booking: give up: %w", err)
+	}
+	if b.Stripe != nil && v.Booking.CheckoutSessionID != nil && v.Booking.StripeAccountID != nil {
+		// Best effort, as for the sweeper: a payment that still arrives
+		// brings the visit back if its time is free, or is refunded.
+		_ = b.Stripe.ExpireCheckout(ctx, *v.Booking.StripeAccountID, *v.Booking.CheckoutSessionID)
+	}
+	return true, nil
 }
 
 // ReleaseExpired releases every hold whose time is up, in every salon, and

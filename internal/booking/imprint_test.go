@@ -14,7 +14,7 @@ import (
 )
 
 // imprinted books 14:00 with a card imprint, confirms it by webhook and marks
-// the client a no-show; it returns the appointment's panel path.
+// the client a no-show once 14:00 has passed; it returns the appointment's panel path.
 func imprinted(t *testing.T, s shop, email string) (string, *testkit.Client) {
 	t.Helper()
 	refused := s.book(s.at("14:00"), email, nil)
@@ -35,7 +35,8 @@ func imprinted(t *testing.T, s shop, email string) (string, *testkit.Client) {
 	require.Equal(t, 200, code)
 	s.waitStatus(bk, "confirmed")
 
-	owner := s.env.Login(s.salon.OwnerEmail)
+	s.env.Clock.Set(s.at("14:20")) // 14:00 has come, the client has not
+	owner := s.web.Login(s.salon.OwnerEmail)
 	panel := "/app/appointments/" + bk.AppointmentID.String()
 	require.Equal(t, 303, owner.Post(panel+"/status", url.Values{"status": {"no_show"}}).Status)
 	return panel, owner
@@ -43,10 +44,10 @@ func imprinted(t *testing.T, s shop, email string) (string, *testkit.Client) {
 
 func TestANoShowFeeIsChargedToTheSavedCard(t *testing.T) {
 	t.Parallel()
-	s := newShop(t, shopOptions{mode: "card_imprint", noShowFee: "25"})
+	s := newShop(t, shopOptions{mode: "card_imprint", noShowFeeCents: 2500})
 	panel, owner := imprinted(t, s, "noshow-"+s.salon.Slug+"@example.com")
 	// The salon raises its fee after the booking: this client accepted 25 €.
-	require.NoError(t, s.env.Srv.Salons.UpdateSettings(t.Context(), s.salon.ID, shopSettings("60", "24", salon.RefundOnCancel)))
+	require.NoError(t, s.env.Srv.Salons.UpdateSettings(t.Context(), s.salon.ID, shopSettings(4000, 24*time.Hour, salon.RefundOnCancel)))
 	page := owner.Get(panel)
 	require.Contains(t, page.Text("#appointment-panel"), "Carte enregistrée")
 	require.Contains(t, page.Text("#appointment-panel button.danger"), "25,00", "the fee the client accepted")
@@ -74,7 +75,7 @@ func TestANoShowFeeIsChargedToTheSavedCard(t *testing.T) {
 
 func TestWhenTheBankWantsTheClientAPaymentLinkIsEmailed(t *testing.T) {
 	t.Parallel()
-	s := newShop(t, shopOptions{mode: "card_imprint", noShowFee: "25"})
+	s := newShop(t, shopOptions{mode: "card_imprint", noShowFeeCents: 2500})
 	email := "3ds-" + s.salon.Slug + "@example.com"
 	panel, owner := imprinted(t, s, email)
 	s.env.Stripe.Stub(s.account, func(c testkit.StripeCall) (int, string, bool) {
@@ -97,7 +98,7 @@ func TestWhenTheBankWantsTheClientAPaymentLinkIsEmailed(t *testing.T) {
 
 func TestErasingAClientDeletesTheirCustomerAndCardAtStripe(t *testing.T) {
 	t.Parallel()
-	s := newShop(t, shopOptions{mode: "card_imprint", noShowFee: "25"})
+	s := newShop(t, shopOptions{mode: "card_imprint", noShowFeeCents: 2500})
 	email := "erase-" + s.salon.Slug + "@example.com"
 	_, owner := imprinted(t, s, email)
 	bk := s.bookingByEmail(email)

@@ -67,19 +67,16 @@ func (r *timesReads) world(sal salon.Salon, set salon.Settings, hours availabili
 	w := world{salon: availability.Salon{Location: loc, Step: set.SlotStep,
 		MinNotice: set.MinNotice, MaxHorizon: time.Duration(set.MaxHorizonDays) * 24 * time.Hour, Hours: hours}}
 	for _, c := range r.closures {
-		w.salon.Closures = append(w.salon.Closures, days(c.StartsOn, c.EndsOn, loc))
+		w.salon.Closures = append(w.salon.Closures, salon.Days(c.StartsOn, c.EndsOn, loc))
 	}
 	for _, m := range members {
 		if !m.Active {
 			continue
 		}
-		st := availability.Staff{ID: m.ID, Hours: m.Hours, Services: m.Services}
-		if len(m.Hours[0])+len(m.Hours[1])+len(m.Hours[2])+len(m.Hours[3])+len(m.Hours[4])+len(m.Hours[5])+len(m.Hours[6]) == 0 {
-			st.Hours = w.salon.Hours // no hours of their own: the salon's
-		}
+		st := availability.Staff{ID: m.ID, Hours: m.Week(w.salon.Hours), Services: m.Services}
 		for _, a := range r.absences {
 			if a.StaffID == m.ID {
-				st.Absences = append(st.Absences, days(a.StartsOn, a.EndsOn, loc))
+				st.Absences = append(st.Absences, salon.Days(a.StartsOn, a.EndsOn, loc))
 			}
 		}
 		for _, b := range r.busy {
@@ -103,10 +100,4 @@ func weekOf(rows []dbq.OpeningHour) availability.Week {
 		w[h.Weekday] = append(w[h.Weekday], availability.Range{From: salon.MinutesOf(h.Opens), To: salon.MinutesOf(h.Closes)})
 	}
 	return w
-}
-
-// days turns an inclusive span of dates into the salon's local instants.
-func days(from, to time.Time, loc *time.Location) availability.Interval {
-	return availability.Interval{Start: time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc),
-		End: time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc)}
 }

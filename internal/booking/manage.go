@@ -2,6 +2,7 @@ package booking
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -26,6 +27,9 @@ type Visit struct {
 	Policy      Policy
 	Deadline    time.Time // free cancellation until then
 	Now         time.Time
+	// Owed is what the salon owes the client on top of the refund, recorded
+	// on their account: the arrhes again, when the salon cancelled.
+	Owed int64
 }
 
 // Upcoming reports whether the visit is still ahead and active.
@@ -62,6 +66,9 @@ func (b *Booking) Visit(ctx context.Context, sal salon.Salon, token string) (Vis
 		if v.Payments, err = tx.PaymentsOfAppointment(ctx, dbq.PaymentsOfAppointmentParams{TenantID: sal.ID, AppointmentID: v.Booking.AppointmentID}); err != nil {
 			return err
 		}
+		if v.Owed, err = owedOf(ctx, tx, sal.ID, v.Booking.AppointmentID); err != nil {
+			return err
+		}
 		v.Policy, err = policyTx(ctx, tx, sal.ID, b.Stripe != nil)
 		v.Policy = v.Policy.accepted(v.Booking)
 		return err
@@ -91,7 +98,23 @@ func (p Policy) accepted(bk dbq.Booking) Policy {
 	if bk.NoShowFeeCents != nil {
 		p.Settings.NoShowFeeCents = *bk.NoShowFeeCents
 	}
+	if bk.DepositName != nil {
+		p.DepositName = *bk.DepositName
+	}
 	return p
+}
+
+// owedOf is what the salon recorded as owed to the client on top of the
+// refund of a visit it cancelled (the arrhes again).
+func owedOf(ctx context.Context, tx store.Tx, salonID, appointmentID uuid.UUID) (int64, error) {
+	rows, err := tx.LedgerOfAppointment(ctx, dbq.LedgerOfAppointmentParams{TenantID: salonID, AppointmentID: &appointmentID})
+	var sum int64
+	for _, r := range rows {
+		if r.Reason == customer.ReasonArrhesDouble {
+			sum += r.AmountCents
+		}
+	}
+	return sum, err
 }
 
 // Cancelled says what a cancellation did with the money.
@@ -99,6 +122,7 @@ type Cancelled struct {
 	Late     bool  // after the free-cancellation deadline: the salon keeps what was paid
 	Refunded int64 // given back
 	Credited int64 // kept by the salon as credit on the client's account, when its policy says so
+	Owed     int64 // owed by the salon on top of the refund (arrhes: double), recorded as credit
 }
 
 // CancelByClient cancels from the manage link. In time, what was paid is
@@ -113,7 +137,7 @@ func (b *Booking) CancelByClient(ctx context.Context, sal salon.Salon, token str
 		return Cancelled{}, apperr.New(apperr.Conflict, "manage.not_cancellable")
 	}
 	out := Cancelled{Late: !v.InTime()}
-	settle := settlement{reason: "client cancelled in time"}
+	settle := settlement{reason: "client cancelled in time", byClient: true}
 	switch {
 	case out.Late:
 	case v.Policy.CancelRefund == salon.CreditOnCancel:
@@ -128,30 +152,45 @@ func (b *Booking) CancelByClient(ctx context.Context, sal salon.Salon, token str
 }
 
 // CancelBySalon cancels an online booking from the agenda: the salon
-// cancelling gives everything back.
-func (b *Booking) CancelBySalon(ctx context.Context, sal salon.Salon, appointmentID uuid.UUID) error {
-	var bk dbq.Booking
+// cancelling gives everything back, and with arrhes owes the client the same
+// amount again (Code de la consommation, art. L214-1), recorded as credit on
+// the client's account for the salon to settle.
+func (b *Booking) CancelBySalon(ctx context.Context, sal salon.Salon, appointmentID uuid.UUID) (Cancelled, error) {
+	var v Visit
 	err := b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
 		var err error
-		bk, err = tx.BookingOfAppointment(ctx, dbq.BookingOfAppointmentParams{TenantID: sal.ID, AppointmentID: appointmentID})
+		if v.Booking, err = tx.BookingOfAppointment(ctx, dbq.BookingOfAppointmentParams{TenantID: sal.ID, AppointmentID: appointmentID}); err != nil {
+			return err
+		}
+		if v.Payments, err = tx.PaymentsOfAppointment(ctx, dbq.PaymentsOfAppointmentParams{TenantID: sal.ID, AppointmentID: appointmentID}); err != nil {
+			return err
+		}
+		v.Policy, err = policyTx(ctx, tx, sal.ID, b.Stripe != nil)
+		v.Policy = v.Policy.accepted(v.Booking)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("booking: cancel by salon: %w", err)
+		return Cancelled{}, fmt.Errorf("booking: cancel by salon: %w", err)
 	}
 	ag := agenda.Agenda{DB: b.DB, Clock: b.Clock}
-	appt, err := ag.Get(ctx, sal, appointmentID)
-	if err != nil {
-		return err
+	if v.Appointment, err = ag.Get(ctx, sal, appointmentID); err != nil {
+		return Cancelled{}, err
 	}
-	return b.cancel(ctx, sal, Visit{Booking: bk, Appointment: appt}, settlement{refund: true, reason: "salon cancelled"})
+	out := Cancelled{Refunded: v.Paid(), Owed: owedDouble(v, b.Clock.Now())}
+	if err := b.cancel(ctx, sal, v, settlement{refund: true, owed: out.Owed, reason: "salon cancelled"}); err != nil {
+		return Cancelled{}, err
+	}
+	return out, nil
 }
 
 // settlement is what a cancellation does with the money paid.
 type settlement struct {
 	credit int64 // put on the client's account
+	owed   int64 // owed by the salon on top (arrhes: double), put on the client's account
 	refund bool  // given back to the card, by a job queued with the cancellation
 	reason string
+	// byClient: the client cancelled, from their manage link or portal.
+	byClient bool
 }
 
 // cancel frees the slot and settles the money once, in one transaction: a
@@ -179,7 +218,18 @@ func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, settle s
 		}
 		if settle.credit > 0 {
 			apptID := v.Appointment.ID
-			if _, err := customer.AddEntryTx(ctx, tx, sal.ID, v.Booking.CustomerID, settle.credit, v.Booking.Currency, "deposit_credit",
+			reason := "deposit_credit"
+			if v.Policy.Arrhes() {
+				reason = customer.ReasonArrhesCredit // the word the client accepted, on their account too
+			}
+			if _, err := customer.AddEntryTx(ctx, tx, sal.ID, v.Booking.CustomerID, settle.credit, v.Booking.Currency, reason,
+				"", nil, &apptID, nil); err != nil {
+				return err
+			}
+		}
+		if settle.owed > 0 {
+			apptID := v.Appointment.ID
+			if _, err := customer.AddEntryTx(ctx, tx, sal.ID, v.Booking.CustomerID, settle.owed, v.Booking.Currency, customer.ReasonArrhesDouble,
 				"", nil, &apptID, nil); err != nil {
 				return err
 			}
@@ -189,7 +239,7 @@ func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, settle s
 				return err
 			}
 		}
-		return b.notifyTx(ctx, tx, clientNotice{SalonID: sal.ID, BookingID: v.Booking.ID, What: "cancelled"})
+		return b.notifyTx(ctx, tx, clientNotice{SalonID: sal.ID, BookingID: v.Booking.ID, What: "cancelled", ByClient: settle.byClient})
 	})
 	if err != nil {
 		return fmt.Errorf("booking: cancel: %w", err)
@@ -210,6 +260,9 @@ func (b *Booking) Reschedule(ctx context.Context, sal salon.Salon, token, start 
 	at, err := time.Parse(time.RFC3339, start)
 	if err != nil {
 		return apperr.ErrNotFound
+	}
+	if !at.After(b.Clock.Now()) {
+		return ErrSlotPast
 	}
 	off, err := b.offeredOf(ctx, sal, v)
 	if err != nil {
@@ -242,7 +295,7 @@ func (b *Booking) Reschedule(ctx context.Context, sal salon.Salon, token, start 
 		if err != nil {
 			return err
 		}
-		return b.notifyTx(ctx, tx, confirmation(sal.ID, v.Booking.ID))
+		return b.notifyTx(ctx, tx, clientNotice{SalonID: sal.ID, BookingID: v.Booking.ID, What: "moved", Previous: v.Appointment.Start})
 	})
 	if err != nil {
 		return fmt.Errorf("booking: reschedule: %w", err)
@@ -266,13 +319,23 @@ func (b *Booking) offeredOf(ctx context.Context, sal salon.Salon, v Visit) (Offe
 	return off, nil
 }
 
+// Money is what the agenda shows of an online booking's payments.
+type Money struct {
+	Payments    []dbq.Payment
+	Card        string // the card the client saved ("Visa •••• 4242")
+	DepositName string // what the advance was called when the client booked: acompte | arrhes
+	Owed        int64  // owed to the client on top of a refund (arrhes cancelled by the salon)
+}
+
 // Payments lists an appointment's payments, for the agenda.
-func (b *Booking) Payments(ctx context.Context, salonID, appointmentID uuid.UUID) ([]dbq.Payment, string, error) {
-	var pays []dbq.Payment
-	card := ""
+func (b *Booking) Payments(ctx context.Context, salonID, appointmentID uuid.UUID) (Money, error) {
+	var m Money
 	err := b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		var err error
-		if pays, err = tx.PaymentsOfAppointment(ctx, dbq.PaymentsOfAppointmentParams{TenantID: salonID, AppointmentID: appointmentID}); err != nil {
+		if m.Payments, err = tx.PaymentsOfAppointment(ctx, dbq.PaymentsOfAppointmentParams{TenantID: salonID, AppointmentID: appointmentID}); err != nil {
+			return err
+		}
+		if m.Owed, err = owedOf(ctx, tx, salonID, appointmentID); err != nil {
 			return err
 		}
 		bk, err := tx.BookingOfAppointment(ctx, dbq.BookingOfAppointmentParams{TenantID: salonID, AppointmentID: appointmentID})
@@ -282,15 +345,20 @@ func (b *Booking) Payments(ctx context.Context, salonID, appointmentID uuid.UUID
 		if err != nil {
 			return err
 		}
+		pol, err := policyTx(ctx, tx, salonID, b.Stripe != nil)
+		if err != nil {
+			return err
+		}
+		m.DepositName = pol.accepted(bk).DepositName
 		cs, err := tx.CustomerStripeGet(ctx, dbq.CustomerStripeGetParams{TenantID: salonID, CustomerID: bk.CustomerID})
 		if err == nil && cs.PaymentMethodID != nil {
-			card = cs.CardLabel
+			m.Card = cs.CardLabel
 		} else if err != nil && !store.IsNotFound(err) {
 			return err
 		}
 		return nil
 	})
-	return pays, card, err
+	return m, err
 }
 
 // Online tells whether an appointment was booked online (it has a booking)
@@ -309,4 +377,25 @@ func (b *Booking) Online(ctx context.Context, sal salon.Salon, appointmentID uui
 		return err
 	})
 	return online, feeCents, err
+}
+
+// CancelAllBySalon cancels visits the salon can no longer keep (they fall in
+// an absence or a closure), each as the agenda's cancel button does: an
+// online booking is refunded in full, and every client is told. One visit
+// that cannot be cancelled does not hold back the others.
+func (b *Booking) CancelAllBySalon(ctx context.Context, sal salon.Salon, ids []uuid.UUID) error {
+	ag := agenda.Agenda{DB: b.DB, Clock: b.Clock}
+	var errs []error
+	for _, id := range ids {
+		online, _, err := b.Online(ctx, sal, id)
+		if err == nil && online {
+			_, err = b.CancelBySalon(ctx, sal, id)
+		} else if err == nil {
+			err = ag.SetStatus(ctx, sal.ID, id, agenda.StatusCancelled)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("booking: cancel %s for the salon: %w", id, err))
+		}
+	}
+	return errors.Join(errs...)
 }

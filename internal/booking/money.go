@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/stripe/stripe-go/v76"
 
+	"github.com/carnet-salon/carnet/internal/activity"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -66,10 +67,13 @@ func (b *Booking) refund(ctx context.Context, salonID uuid.UUID, p dbq.Payment) 
 		}
 	}
 	err = b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		_, err := tx.PaymentCreate(ctx, dbq.PaymentCreateParams{TenantID: salonID, AppointmentID: p.AppointmentID, BookingID: p.BookingID,
+		if _, err := tx.PaymentCreate(ctx, dbq.PaymentCreateParams{TenantID: salonID, AppointmentID: p.AppointmentID, BookingID: p.BookingID,
 			Kind: "refund", AmountCents: p.AmountCents, Currency: p.Currency, Status: status, Failure: failure,
-			RefundID: optional(id), RefundsPaymentID: &p.ID})
-		return err
+			RefundID: optional(id), RefundsPaymentID: &p.ID}); err != nil || rerr != nil {
+			return err
+		}
+		return activity.RecordTx(ctx, tx, b.BaseURL, activity.Event{SalonID: salonID, Kind: activity.Refunded,
+			AppointmentID: p.AppointmentID, AmountCents: p.AmountCents, Currency: p.Currency})
 	})
 	if err != nil {
 		return fmt.Errorf("booking: record refund: %w", err)

@@ -23,6 +23,7 @@ type Booking struct {
 	Clock   clock.Clock
 	Stripe  *payment.Stripe // nil: the platform takes no payments online
 	BaseURL string
+	Sender  string // the address booking emails come from: the organiser of their calendar files
 }
 
 // HoldTime is how long a slot being paid for stays reserved.
@@ -102,6 +103,16 @@ type Offered struct {
 	Rule    payment.Rule // before the client is known
 	ByPhone bool         // needs a payment the salon cannot take yet
 	Staff   []Person
+}
+
+// Does says whether a staff member does this service online.
+func (o Offered) Does(staffID uuid.UUID) bool {
+	for _, p := range o.Staff {
+		if p.ID == staffID {
+			return true
+		}
+	}
+	return false
 }
 
 // Person is a staff member as clients see them: a first name.

@@ -3,6 +3,7 @@ package booking
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/money"
@@ -15,11 +16,18 @@ import (
 // show what was accepted. An advance is named as the salon chose: French law
 // presumes "arrhes" (lost by the client, owed double by the salon) unless it
 // is called "acompte".
-func PolicyText(lang i18n.Lang, pol Policy, rule payment.Rule, currency string, price int64) string {
+//
+// A visit booked already inside the cancellation window (booked at 10:00
+// for 15:00 with a 24-hour window) can no longer be cancelled free of
+// charge: late says so, and the text says it first, before acceptance.
+func PolicyText(lang i18n.Lang, pol Policy, rule payment.Rule, currency string, price int64, late bool) string {
 	fmtMoney := func(c int64) string { return money.New(c, currency).Format(lang) }
 	window := windowText(lang, pol)
 	due := rule.Due(price)
 	var parts []string
+	if late {
+		parts = append(parts, i18n.Tr(lang, "policy.late_booking", int(pol.Settings.CancellationWindow.Hours())))
+	}
 	switch rule.Mode {
 	case payment.ModeDeposit, payment.ModePrepayment:
 		name := "policy." + "deposit"
@@ -37,19 +45,35 @@ func PolicyText(lang i18n.Lang, pol Policy, rule payment.Rule, currency string, 
 		if pol.CancelRefund == "credit" {
 			back = i18n.Tr(lang, "policy.credited")
 		}
-		parts = append(parts, i18n.Tr(lang, "policy.in_time", window, back), i18n.Tr(lang, name+".late"))
+		if !late {
+			parts = append(parts, i18n.Tr(lang, "policy.in_time", window, back))
+		}
+		parts = append(parts, i18n.Tr(lang, name+".late"))
 	case payment.ModeCardImprint:
-		parts = append(parts, i18n.Tr(lang, "policy.imprint.now"), i18n.Tr(lang, "policy.in_time_free", window))
+		parts = append(parts, i18n.Tr(lang, "policy.imprint.now"))
+		if !late {
+			parts = append(parts, i18n.Tr(lang, "policy.in_time_free", window))
+		}
 		if pol.Settings.NoShowFeeCents > 0 {
 			parts = append(parts, i18n.Tr(lang, "policy.imprint.fee", fmtMoney(pol.Settings.NoShowFeeCents)))
 		}
 	default:
-		parts = append(parts, i18n.Tr(lang, "policy.none", window))
+		if late {
+			parts = append(parts, i18n.Tr(lang, "policy.none_late"))
+		} else {
+			parts = append(parts, i18n.Tr(lang, "policy.none", window))
+		}
 	}
 	if extra := strings.TrimSpace(pol.Extra); extra != "" {
 		parts = append(parts, extra)
 	}
 	return strings.Join(parts, " ")
+}
+
+// Late reports whether a visit starting at start, booked at now, is
+// already past its free-cancellation deadline.
+func (p Policy) Late(start, now time.Time) bool {
+	return now.After(start.Add(-p.Settings.CancellationWindow))
 }
 
 func windowText(lang i18n.Lang, pol Policy) string {

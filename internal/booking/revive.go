@@ -29,16 +29,17 @@ func (b *Booking) revive(ctx context.Context, t target, bk dbq.Booking) (string,
 			// confirmation is enough.
 			return err
 		}
+		if _, err := tx.PaymentSetOutcome(ctx, dbq.PaymentSetOutcomeParams{TenantID: t.salonID, BookingID: &bk.ID,
+			Outcome: OutcomeConfirmedAfterExpiry}); err != nil {
+			return err
+		}
 		return b.notifyTx(ctx, tx, confirmation(t.salonID, bk.ID))
 	})
 	if err == nil {
-		return "confirmed after expiry", nil
+		return OutcomeConfirmedAfterExpiry, nil
 	}
 	if !store.IsSlotTaken(err) {
 		return "", err
 	}
-	if err := b.refundBooking(ctx, t.salonID, bk, "slot_lost"); err != nil {
-		return "", err
-	}
-	return "slot lost: refunded", nil
+	return b.lost(ctx, t, bk, OutcomeRefundedSlotTaken)
 }

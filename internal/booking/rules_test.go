@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
@@ -15,15 +17,15 @@ import (
 func TestUntilStripeIsReadyPaidServicesAreBookedByPhoneOrWithoutPayment(t *testing.T) {
 	t.Parallel()
 	s := newShop(t, shopOptions{mode: "deposit", notConnected: true})
-	page := s.env.NewClient().Get("/b/" + s.salon.Slug)
+	page := s.web.NewClient().Get("/b/" + s.salon.Slug)
 	require.Contains(t, page.Text(".service-item"), "Réservation par téléphone")
 	require.Equal(t, 0, page.Doc.Find("a.service-item").Length(), "no way to book it online")
-	require.Equal(t, 404, s.env.NewClient().Get(s.servicePath()).Status)
+	require.Equal(t, 404, s.web.NewClient().Get(s.servicePath()).Status)
 
 	// The owner chooses to take these bookings without payment meanwhile.
-	require.NoError(t, s.env.Srv.Salons.UpdateSettings(context.Background(), s.salon.ID, salon.SettingsInput{Name: "Institut Paiement",
-		TimeZone: "Europe/Paris", Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60",
-		CancellationWindowHours: "24", NoShowFee: "20", PaymentMode: "none", DepositKind: "percent", DepositValue: "30",
+	require.NoError(t, s.env.Srv.Salons.UpdateSettings(context.Background(), s.salon.ID, salon.SettingsInput{Country: "FR", Name: "Institut Paiement",
+		TimeZone: "Europe/Paris", Currency: "EUR", Locale: "fr", SlotStep: 15 * time.Minute, MinNotice: 60 * time.Minute, MaxHorizonDays: 60,
+		CancellationWindow: 24 * time.Hour, NoShowFeeCents: 2000, DefaultRule: payment.Rule{Mode: payment.ModeNone},
 		BookWithoutPayment: true, CancelRefund: "refund", DepositName: "acompte"}))
 	email := "nopay-" + s.salon.Slug + "@example.com"
 	p := s.book(s.at("10:00"), email, nil)
@@ -79,7 +81,7 @@ func TestAnEventFromAnotherSalonsAccountCannotConfirmABooking(t *testing.T) {
 func TestBookingSubmissionsAreRateLimitedPerAddressAndPerContact(t *testing.T) {
 	t.Parallel()
 	s := newShop(t, shopOptions{mode: "none"})
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	for i := 1; i <= 11; i++ {
 		form := bookForm(s.at("10:00"), fmt.Sprintf("addr%d-%s", i, "not-an-email"))
 		form.Set("phone", fmt.Sprintf("06 11 11 11 %02d", i))
@@ -95,7 +97,7 @@ func TestBookingSubmissionsAreRateLimitedPerAddressAndPerContact(t *testing.T) {
 	// One phone number from many addresses: 5 an hour.
 	for i := 1; i <= 6; i++ {
 		form := bookForm(s.at("10:00"), "same-contact")
-		c := s.env.NewClient()
+		c := s.web.NewClient()
 		form.Set("policy_hash", s.shownPolicy(c, s.at("10:00")))
 		p := c.Post(s.servicePath()+"/book", form)
 		if i <= 5 {

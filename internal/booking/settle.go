@@ -121,7 +121,7 @@ func (b *Booking) onCheckoutExpired(ctx context.Context, account string, cs *str
 }
 
 func (b *Booking) settlePaid(ctx context.Context, account string, t target, paymentIntentID string) (string, error) {
-	bk, err := b.settle(ctx, t, paymentIntentID, "")
+	bk, fresh, err := b.settle(ctx, t, paymentIntentID, "")
 	if err != nil {
 		return "", err
 	}
@@ -133,7 +133,7 @@ func (b *Booking) settlePaid(ctx context.Context, account string, t target, paym
 			}
 		}
 	}
-	return b.confirm(ctx, t, bk)
+	return b.confirm(ctx, t, bk, fresh)
 }
 
 func (b *Booking) settleCard(ctx context.Context, account string, t target, setupIntentID string) (string, error) {
@@ -144,20 +144,20 @@ func (b *Booking) settleCard(ctx context.Context, account string, t target, setu
 	if err != nil {
 		return "", err
 	}
-	bk, err := b.settle(ctx, t, "", setupIntentID)
+	bk, fresh, err := b.settle(ctx, t, "", setupIntentID)
 	if err != nil {
 		return "", err
 	}
 	if err := b.saveCard(ctx, t.salonID, bk.CustomerID, pm, label); err != nil {
 		return "", err
 	}
-	return b.confirm(ctx, t, bk)
+	return b.confirm(ctx, t, bk, fresh)
 }
 
-// settle marks the booking's pending payment succeeded.
-func (b *Booking) settle(ctx context.Context, t target, paymentIntentID, setupIntentID string) (dbq.Booking, error) {
-	var bk dbq.Booking
-	err := b.DB.WithTenant(ctx, t.salonID, func(tx store.Tx) error {
+// settle marks the booking's pending payment succeeded; fresh says this
+// event is the one that brought it (not another event of a payment known).
+func (b *Booking) settle(ctx context.Context, t target, paymentIntentID, setupIntentID string) (bk dbq.Booking, fresh bool, err error) {
+	err = b.DB.WithTenant(ctx, t.salonID, func(tx store.Tx) error {
 		var err error
 		if bk, err = tx.BookingGet(ctx, dbq.BookingGetParams{TenantID: t.salonID, ID: t.bookingID}); err != nil {
 			return err
@@ -170,6 +170,7 @@ func (b *Booking) settle(ctx context.Context, t target, paymentIntentID, setupIn
 			// Stripe says the money (or card) arrived: that holds even for a
 			// payment a sweep cancelled a moment earlier.
 			if p.BookingID != nil && *p.BookingID == bk.ID && p.Kind != "refund" && p.Status != "succeeded" {
+				fresh = true
 				if err := tx.PaymentForceSucceeded(ctx, dbq.PaymentForceSucceededParams{TenantID: t.salonID, ID: p.ID,
 					PaymentIntentID: optional(paymentIntentID), SetupIntentID: optional(setupIntentID)}); err != nil {
 					return err
@@ -178,7 +179,7 @@ func (b *Booking) settle(ctx context.Context, t target, paymentIntentID, setupIn
 		}
 		return nil
 	})
-	return bk, err
+	return bk, fresh, err
 }
 
 // saveCard keeps the card the client agreed to save, on their record at
@@ -197,9 +198,18 @@ func (b *Booking) saveCard(ctx context.Context, salonID, customerID uuid.UUID, p
 // confirm books the held visit and sends the confirmation once. A payment
 // that arrives after its hold was released brings the visit back if its time
 // is still free; if someone took it meanwhile, the client is refunded.
-func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking) (string, error) {
-	outcome := "confirmed"
+func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking, fresh bool) (string, error) {
+	outcome := OutcomeConfirmed
 	err := b.DB.WithTenant(ctx, t.salonID, func(tx store.Tx) error {
+		if !fresh {
+			// Another event of this payment got here first: what it found
+			// is what happened, not "already confirmed".
+			known, err := tx.PaymentOutcomeOf(ctx, dbq.PaymentOutcomeOfParams{TenantID: t.salonID, BookingID: &bk.ID})
+			if err != nil || known != "" {
+				outcome = known
+				return err
+			}
+		}
 		n, err := tx.AppointmentConfirmHold(ctx, dbq.AppointmentConfirmHoldParams{TenantID: t.salonID, ID: bk.AppointmentID})
 		if err != nil {
 			return err
@@ -219,6 +229,9 @@ func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking) (string
 			if status == "cancelled" && current.Status == "expired" {
 				return errSlotLost
 			}
+			if current.Status == "cancelled" && fresh {
+				return errCancelledBeforePayment
+			}
 		}
 		moved, err := tx.BookingSetStatus(ctx, dbq.BookingSetStatusParams{TenantID: t.salonID, ID: bk.ID, Status: "confirmed",
 			FromStatuses: []string{"awaiting_payment", "expired"}})
@@ -226,15 +239,35 @@ func (b *Booking) confirm(ctx context.Context, t target, bk dbq.Booking) (string
 			outcome = "already confirmed"
 			return err
 		}
+		if _, err := tx.PaymentSetOutcome(ctx, dbq.PaymentSetOutcomeParams{TenantID: t.salonID, BookingID: &bk.ID, Outcome: OutcomeConfirmed}); err != nil {
+			return err
+		}
 		return b.notifyTx(ctx, tx, confirmation(t.salonID, bk.ID))
 	})
 	if err == errSlotLost {
 		return b.revive(ctx, t, bk)
 	}
+	if err == errCancelledBeforePayment {
+		// The visit was cancelled (by the salon over a closure, say) while the
+		// client was still on Stripe's page: what they paid goes back.
+		return b.lost(ctx, t, bk, OutcomeRefundedCancelled)
+	}
 	return outcome, err
 }
 
-var errSlotLost = fmt.Errorf("booking: hold released before payment")
+// What a booking's online payment did, as kept on the payment and on the
+// Stripe events that brought it.
+const (
+	OutcomeConfirmed            = "confirmed"
+	OutcomeConfirmedAfterExpiry = "confirmed_after_expiry"
+	OutcomeRefundedSlotTaken    = "refunded_slot_taken"
+	OutcomeRefundedCancelled    = "refunded_cancelled"
+)
+
+var (
+	errSlotLost               = fmt.Errorf("booking: hold released before payment")
+	errCancelledBeforePayment = fmt.Errorf("booking: cancelled before payment")
+)
 
 func optional(s string) *string {
 	if s == "" {

@@ -16,7 +16,7 @@ func TestTheTimesOfADayAreTheSameInTheFragmentAndOnThePage(t *testing.T) {
 	s := newShop(t, shopOptions{mode: "none"})
 	require.Equal(t, 303, s.book(s.at("10:00"), "taken-"+s.salon.Slug+"@example.com", nil).Status)
 
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	q := "?date=" + s.day().Format(time.DateOnly)
 	page := c.Get(s.servicePath() + q)
 	require.Equal(t, 200, page.Status)

@@ -5,25 +5,30 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/customer"
 )
 
-// clientWith creates a known client with their own mode or category.
-func (s shop) clientWith(email, mode, category string) {
+// clientWith creates a known client with their own mode or category, with
+// the email given and the phone the booking form types: a client who books
+// with both is proven to be them.
+func (s shop) clientWith(email, mode, category string) uuid.UUID {
 	s.t.Helper()
 	cats, err := s.env.Srv.Customers.Categories(context.Background(), s.salon.ID)
 	require.NoError(s.t, err)
-	catID := ""
+	var catID *uuid.UUID
 	for _, c := range cats {
 		if c.Name == category {
-			catID = c.ID.String()
+			catID = &c.ID
 		}
 	}
-	_, err = s.env.Srv.Customers.Create(context.Background(), s.salon.ID, customer.RecordInput{FirstName: "Léa", LastName: "Martin",
-		Email: email, PaymentMode: mode, CategoryID: catID, Region: "FR", EmailTransactional: true, SMSTransactional: true})
+	id, err := s.env.Srv.Customers.Create(context.Background(), s.salon.ID, customer.RecordInput{FirstName: "Léa", LastName: "Martin",
+		Email: email, Phone: bookForm(s.at("10:00"), email).Get("phone"), PaymentMode: mode, CategoryID: catID, Region: "FR",
+		EmailTransactional: true, SMSTransactional: true, Force: true})
 	require.NoError(s.t, err)
+	return id
 }
 
 func TestAProblematicClientIsAskedForFullPrepayment(t *testing.T) {
@@ -36,12 +41,12 @@ func TestAProblematicClientIsAskedForFullPrepayment(t *testing.T) {
 	// category's rule applies and they must accept it first.
 	p := s.book(s.at("10:00"), email, nil)
 	require.Equal(t, 409, p.Status)
-	require.Contains(t, p.Text(".alert"), "différentes")
+	require.Contains(t, p.Text(".alert"), "Pour ce rendez-vous, le salon demande")
 	require.Contains(t, p.Text(".policy"), "Le prix total de 50,00")
 	require.Equal(t, email, p.Value("#email"), "the form comes back filled")
 	require.Empty(t, s.env.Stripe.CallsOn(s.account, "/v1/checkout/sessions"), "nothing was booked yet")
 
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	form := bookForm(s.at("10:00"), email)
 	form.Set("policy_hash", p.Value("input[name=policy_hash]"))
 	again := c.Post(s.servicePath()+"/book", form)
@@ -62,7 +67,7 @@ func TestAClientWhoseOwnModeIsCardImprintGetsAnImprintWhateverTheService(t *test
 	form := bookForm(s.at("11:00"), email)
 	form.Set("policy_hash", p.Value("input[name=policy_hash]"))
 	form.Set("save_card", "1")
-	again := s.env.NewClient().Post(s.servicePath()+"/book", form)
+	again := s.web.NewClient().Post(s.servicePath()+"/book", form)
 	require.Equal(t, 303, again.Status, again.Text(".alert"))
 	require.Equal(t, "setup", s.lastSession().Form.Get("mode"))
 }
@@ -77,6 +82,6 @@ func TestAnEmployeesDiscountAppliesOnline(t *testing.T) {
 	require.Contains(t, p.Text(".policy"), "40,00", "20 % off 50 €")
 	form := bookForm(s.at("12:00"), email)
 	form.Set("policy_hash", p.Value("input[name=policy_hash]"))
-	require.Equal(t, 303, s.env.NewClient().Post(s.servicePath()+"/book", form).Status)
+	require.Equal(t, 303, s.web.NewClient().Post(s.servicePath()+"/book", form).Status)
 	require.Equal(t, "4000", s.lastSession().Form.Get("line_items[0][price_data][unit_amount]"))
 }

@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -21,30 +20,39 @@ type Product struct {
 	SKU        string
 	PriceCents int64
 	Stock      int
+	VATRateBP  int32 // included in the price
 }
 
-// ProductInput is the product form as typed.
+// ProductInput is a product as the salon gives it. Field errors are keyed by
+// these field names.
 type ProductInput struct {
-	Name, SKU, Price, Stock string
+	Name, SKU  string
+	PriceCents int64
+	Stock      int
+	VATRateBP  *int32 // one of VATRates; nil: 20 % for a new product, unchanged for an edit
+}
+
+// Check reports the input's problems, keyed by ProductInput's field names.
+func (in ProductInput) Check() error {
+	_, err := in.parse()
+	return err
 }
 
 func (in ProductInput) parse() (Product, error) {
 	f := apperr.Fields{}
-	p := Product{Name: strings.TrimSpace(in.Name), SKU: strings.TrimSpace(in.SKU)}
+	p := Product{Name: strings.TrimSpace(in.Name), SKU: strings.TrimSpace(in.SKU), PriceCents: in.PriceCents, Stock: in.Stock}
 	if p.Name == "" {
-		f.Add("name", "field.required")
+		f.Add("Name", "field.required")
 	} else if len([]rune(p.Name)) > 120 {
-		f.Add("name", "name.long")
+		f.Add("Name", "name.long")
 	}
-	var err error
-	if p.PriceCents, err = money.ParseCents(in.Price); err != nil || p.PriceCents < 0 {
-		f.Add("price", "amount.invalid")
+	if problem := money.Price.Check(in.PriceCents); problem != "" {
+		f.Add("PriceCents", problem)
 	}
-	if s := strings.TrimSpace(in.Stock); s != "" {
-		if p.Stock, err = strconv.Atoi(s); err != nil || p.Stock < -100000 || p.Stock > 1000000 {
-			f.Add("stock", "number.invalid")
-		}
+	if p.Stock < -100000 || p.Stock > 1000000 {
+		f.Add("Stock", "stock.range")
 	}
+	checkRate(f, "VATRateBP", in.VATRateBP)
 	return p, f.Err()
 }
 
@@ -54,7 +62,7 @@ func (c *Catalog) Products(ctx context.Context, salonID uuid.UUID) ([]Product, e
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		rows, err := tx.ProductList(ctx, salonID)
 		for _, r := range rows {
-			out = append(out, Product{ID: r.ID, Name: r.Name, SKU: r.Sku, PriceCents: r.PriceCents, Stock: int(r.Stock)})
+			out = append(out, Product{ID: r.ID, Name: r.Name, SKU: r.Sku, PriceCents: r.PriceCents, Stock: int(r.Stock), VATRateBP: r.VatRateBp})
 		}
 		return err
 	})
@@ -69,7 +77,7 @@ func (c *Catalog) Product(ctx context.Context, salonID, id uuid.UUID) (Product, 
 	var out Product
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		r, err := tx.ProductGet(ctx, dbq.ProductGetParams{TenantID: salonID, ID: id})
-		out = Product{ID: r.ID, Name: r.Name, SKU: r.Sku, PriceCents: r.PriceCents, Stock: int(r.Stock)}
+		out = Product{ID: r.ID, Name: r.Name, SKU: r.Sku, PriceCents: r.PriceCents, Stock: int(r.Stock), VATRateBP: r.VatRateBp}
 		return err
 	})
 	if err != nil {
@@ -87,15 +95,22 @@ func (c *Catalog) SaveProduct(ctx context.Context, salonID, id uuid.UUID, in Pro
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if id == uuid.Nil {
 			_, err := tx.ProductCreate(ctx, dbq.ProductCreateParams{TenantID: salonID, Name: p.Name, Sku: p.SKU,
-				PriceCents: p.PriceCents, Stock: int32(p.Stock)})
+				PriceCents: p.PriceCents, Stock: int32(p.Stock), VatRateBp: in.VATRateBP})
+			return err
+		}
+		before, err := tx.ProductGet(ctx, dbq.ProductGetParams{TenantID: salonID, ID: id})
+		if err != nil {
 			return err
 		}
 		n, err := tx.ProductUpdate(ctx, dbq.ProductUpdateParams{TenantID: salonID, ID: id, Name: p.Name, Sku: p.SKU,
-			PriceCents: p.PriceCents, Stock: int32(p.Stock)})
+			PriceCents: p.PriceCents, Stock: int32(p.Stock), VatRateBp: in.VATRateBP})
 		if err == nil && n == 0 {
 			return apperr.ErrNotFound
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return c.priceChanged(ctx, tx, salonID, ItemProduct, id, before.PriceCents, p.PriceCents)
 	})
 	if err != nil {
 		return fmt.Errorf("catalog: save product: %w", err)

@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -12,14 +11,14 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/money"
 	"github.com/carnet-salon/carnet/internal/payment"
-	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
 
 // Catalog runs the catalogue.
 type Catalog struct {
-	DB *store.DB
+	DB           *store.DB
+	PriceChanged PriceHook // nil: nobody listens
 }
 
 // Service is one service on the menu.
@@ -34,12 +33,13 @@ type Service struct {
 	OnlineBookable bool
 	Rule           *payment.Rule // nil: the salon's default rule
 	Archived       bool          // off the menu: shown in history, no longer edited
+	VATRateBP      int32         // included in the price
 }
 
 func serviceFromRow(r dbq.Service) Service {
 	s := Service{ID: r.ID, CategoryID: r.CategoryID, Name: r.Name, Description: r.Description,
 		Duration: time.Duration(r.DurationMinutes) * time.Minute, Buffer: time.Duration(r.BufferMinutes) * time.Minute,
-		PriceCents: r.PriceCents, OnlineBookable: r.OnlineBookable, Archived: r.ArchivedAt != nil}
+		PriceCents: r.PriceCents, OnlineBookable: r.OnlineBookable, Archived: r.ArchivedAt != nil, VATRateBP: r.VatRateBp}
 	if r.PaymentRule != nil {
 		s.Rule = &payment.Rule{Mode: *r.PaymentRule}
 		if r.DepositKind != nil {
@@ -52,18 +52,33 @@ func serviceFromRow(r dbq.Service) Service {
 	return s
 }
 
-// ServiceInput is the service form as typed.
+// ServiceInput is a service as the salon gives it. Field errors are keyed by
+// these field names, and by FieldRuleMode and FieldRuleValue for the rule.
 type ServiceInput struct {
-	CategoryID, Name, Description, Duration, Buffer, Price string
-	OnlineBookable                                         bool
-	PaymentMode, DepositKind, DepositValue                 string // mode "default": the salon's rule
+	CategoryID        *uuid.UUID
+	Name, Description string
+	Duration, Buffer  time.Duration // whole minutes
+	PriceCents        int64
+	OnlineBookable    bool
+	Rule              *payment.Rule // nil: the salon's default rule
+	VATRateBP         *int32        // one of VATRates; nil: 20 % for a new service, unchanged for an edit
+}
+
+// The keys of the rule's field errors.
+const (
+	FieldRuleMode  = "Rule.Mode"
+	FieldRuleValue = "Rule.DepositValue"
+)
+
+// Check reports the input's problems, keyed by ServiceInput's field names.
+func (in ServiceInput) Check() error {
+	_, err := in.parse()
+	return err
 }
 
 type serviceValues struct {
-	category          *uuid.UUID
 	name, description string
 	duration, buffer  int32
-	price             int64
 	mode, kind        *string
 	value             *int64
 }
@@ -72,45 +87,41 @@ func (in ServiceInput) parse() (serviceValues, error) {
 	f := apperr.Fields{}
 	v := serviceValues{name: strings.TrimSpace(in.Name), description: strings.TrimSpace(in.Description)}
 	if v.name == "" {
-		f.Add("name", "field.required")
+		f.Add("Name", "field.required")
 	} else if len([]rune(v.name)) > 120 {
-		f.Add("name", "name.long")
+		f.Add("Name", "name.long")
 	}
 	if len([]rune(v.description)) > 2000 {
-		f.Add("description", "text.long")
+		f.Add("Description", "text.long")
 	}
-	if in.CategoryID != "" {
-		id, err := uuid.Parse(in.CategoryID)
-		if err != nil {
-			f.Add("category_id", "field.choose")
+	v.duration = minutes(f, "Duration", in.Duration, 5, 720, "duration.range")
+	v.buffer = minutes(f, "Buffer", in.Buffer, 0, 240, "buffer.range")
+	priceOK := money.Price.Check(in.PriceCents) == ""
+	if !priceOK {
+		f.Add("PriceCents", money.Price.Check(in.PriceCents))
+	}
+	checkRate(f, "VATRateBP", in.VATRateBP)
+	if in.Rule != nil {
+		r := *in.Rule
+		if r.DepositKind == "" {
+			r.DepositKind = payment.DepositPercent // the column's default: a mode without a deposit still names a kind
 		}
-		v.category = &id
-	}
-	v.duration = minutes(f, "duration", in.Duration, 5, 720)
-	v.buffer = 0
-	if strings.TrimSpace(in.Buffer) != "" {
-		v.buffer = minutes(f, "buffer", in.Buffer, 0, 240)
-	}
-	c, err := money.ParseCents(in.Price)
-	if err != nil || c < 0 {
-		f.Add("price", "amount.invalid")
-	}
-	v.price = c
-	if in.PaymentMode != "default" && in.PaymentMode != "" {
-		r := salon.ParseRule(f, in.PaymentMode, in.DepositKind, in.DepositValue, "payment_mode", "deposit_value")
+		r.Check(f, FieldRuleMode, FieldRuleValue)
+		if priceOK {
+			r.CheckPrice(f, FieldRuleValue, in.PriceCents)
+		}
 		v.mode, v.kind, v.value = &r.Mode, &r.DepositKind, &r.DepositValue
 	}
 	return v, f.Err()
 }
 
-func minutes(f apperr.Fields, field, raw string, lo, hi int) int32 {
-	n, err := strconv.Atoi(strings.TrimSpace(raw))
-	if err != nil {
-		f.Add(field, "number.invalid")
-	} else if n < lo || n > hi {
-		f.Add(field, "number.range")
+// minutes checks a whole number of minutes between lo and hi; outside, the
+// field gets the message that states those limits.
+func minutes(f apperr.Fields, field string, d time.Duration, lo, hi int, outside string) int32 {
+	if d%time.Minute != 0 || d < time.Duration(lo)*time.Minute || d > time.Duration(hi)*time.Minute {
+		f.Add(field, outside)
 	}
-	return int32(n)
+	return int32(d / time.Minute)
 }
 
 // Services lists the salon's current services, in menu order.
@@ -171,9 +182,9 @@ func (c *Catalog) CreateService(ctx context.Context, salonID uuid.UUID, in Servi
 	}
 	var id uuid.UUID
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		r, err := tx.ServiceCreate(ctx, dbq.ServiceCreateParams{TenantID: salonID, CategoryID: v.category, Name: v.name,
-			Description: v.description, DurationMinutes: v.duration, BufferMinutes: v.buffer, PriceCents: v.price,
-			OnlineBookable: in.OnlineBookable, PaymentRule: v.mode, DepositKind: v.kind, DepositValue: v.value})
+		r, err := tx.ServiceCreate(ctx, dbq.ServiceCreateParams{TenantID: salonID, CategoryID: in.CategoryID, Name: v.name,
+			Description: v.description, DurationMinutes: v.duration, BufferMinutes: v.buffer, PriceCents: in.PriceCents,
+			OnlineBookable: in.OnlineBookable, PaymentRule: v.mode, DepositKind: v.kind, DepositValue: v.value, VatRateBp: in.VATRateBP})
 		id = r.ID
 		return categoryProblem(err)
 	})
@@ -191,13 +202,20 @@ func (c *Catalog) UpdateService(ctx context.Context, salonID, id uuid.UUID, in S
 		return err
 	}
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		n, err := tx.ServiceUpdate(ctx, dbq.ServiceUpdateParams{TenantID: salonID, ID: id, CategoryID: v.category, Name: v.name,
-			Description: v.description, DurationMinutes: v.duration, BufferMinutes: v.buffer, PriceCents: v.price,
-			OnlineBookable: in.OnlineBookable, PaymentRule: v.mode, DepositKind: v.kind, DepositValue: v.value})
+		before, err := tx.ServiceGet(ctx, dbq.ServiceGetParams{TenantID: salonID, ID: id})
+		if err != nil {
+			return err
+		}
+		n, err := tx.ServiceUpdate(ctx, dbq.ServiceUpdateParams{TenantID: salonID, ID: id, CategoryID: in.CategoryID, Name: v.name,
+			Description: v.description, DurationMinutes: v.duration, BufferMinutes: v.buffer, PriceCents: in.PriceCents,
+			OnlineBookable: in.OnlineBookable, PaymentRule: v.mode, DepositKind: v.kind, DepositValue: v.value, VatRateBp: in.VATRateBP})
 		if err == nil && n == 0 {
 			return apperr.ErrNotFound
 		}
-		return categoryProblem(err)
+		if err != nil {
+			return categoryProblem(err)
+		}
+		return c.priceChanged(ctx, tx, salonID, ItemService, id, before.PriceCents, in.PriceCents)
 	})
 	if err != nil {
 		return fmt.Errorf("catalog: update service: %w", err)
@@ -223,7 +241,7 @@ func (c *Catalog) ArchiveService(ctx context.Context, salonID, id uuid.UUID) err
 // categoryProblem: a category id of another salon fails the composite foreign key.
 func categoryProblem(err error) error {
 	if store.IsForeignKeyViolation(err) {
-		return apperr.Fields{"category_id": "field.choose"}.Err()
+		return apperr.Fields{"CategoryID": "field.choose"}.Err()
 	}
 	return err
 }

@@ -3,8 +3,13 @@
 package config
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"net"
+	netmail "net/mail"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -14,21 +19,45 @@ import (
 
 // Config is everything the binary reads from its environment.
 type Config struct {
-	DatabaseURL    string // owner connection: creates the database, roles, runs migrations
-	AppDBPassword  string // password given to the carnet_app and carnet_platform roles ("" = none, trust/peer auth)
-	RedisURL       string
-	RedisPrefix    string // prepended to every Redis key, so several deployments or test packages share one Redis
-	Port           int
-	BaseURL        *url.URL
-	SMTPURL        *url.URL // nil: emails are written to the log instead of sent
-	MailFrom       string
-	SMSURL         *url.URL // the SMS gateway; nil: text messages are written to the log (links masked)
-	SMSKey         string   // the gateway's bearer key
-	SMSFrom        string   // the sender name clients see
+	DatabaseURL   string // owner connection: creates the database, roles, runs migrations
+	AppDBPassword string // password given to the carnet_app and carnet_platform roles ("" = none, trust/peer auth)
+	RedisURL      string
+	RedisPrefix   string // prepended to every Redis key, so several deployments or test packages share one Redis
+	Port          int
+	BaseURL       *url.URL
+	SMTPURL       *url.URL // nil: emails are written to the log instead of sent
+	MailFrom      string
+	// PlatformContact is the platform team's address, given to a suspended
+	// salon's staff so a suspension can be talked through.
+	PlatformContact string
+	SMSURL          *url.URL // the SMS gateway; nil: text messages are written to the log (links masked)
+	SMSKey          string   // the gateway's bearer key
+	SMSFrom         string   // the sender name clients see when the salon has set none
+	// SMSInboundSecret authenticates the gateway's inbound webhook (STOP
+	// replies); "" turns the webhook off.
+	SMSInboundSecret string
+	// AppSecret signs links that work without a session (unsubscribing);
+	// derived from SecretKey.
+	AppSecret      []byte
 	TrustedProxies []string
 	SessionIdle    time.Duration
-	MetricsToken   string
-	LogFormat      string // json (default) or text
+	// RedisTimeout is the budget of each Redis call on a request's path
+	// (sessions, rate limits): past it Redis counts as down.
+	RedisTimeout time.Duration
+	MetricsToken string
+	LogFormat    string // json (default) or text
+	// DrainDelay is how long a stopping server keeps serving with /readyz
+	// failing, so the load balancer stops sending before the listener closes.
+	DrainDelay time.Duration
+
+	// SecretKey encrypts secrets stored in the database (admins' TOTP
+	// secrets): 32 bytes, SECRET_KEY as 64 hex digits.
+	SecretKey []byte
+
+	// JournalKey is the till journal's Ed25519 seed (JOURNAL_KEY, base64);
+	// nil: the key is read from JournalKeyFile, created there at first start.
+	JournalKey     []byte
+	JournalKeyFile string
 
 	StripeSecretKey            string
 	StripeWebhookSecret        string
@@ -97,6 +126,11 @@ func Load(getenv func(string) string) (Config, error) {
 		return c, &Error{"MAIL_FROM", "must contain an email address"}
 	}
 
+	c.PlatformContact = get("PLATFORM_CONTACT", "support@"+c.BaseURL.Hostname())
+	if _, perr := netmail.ParseAddress(c.PlatformContact); perr != nil {
+		return c, &Error{"PLATFORM_CONTACT", "must be an email address, such as support@carnet.example.com"}
+	}
+
 	if raw := get("SMS_URL", ""); raw != "" {
 		if c.SMSURL, err = url.Parse(raw); err != nil || (c.SMSURL.Scheme != "http" && c.SMSURL.Scheme != "https") || c.SMSURL.Host == "" {
 			return c, &Error{"SMS_URL", "must be the absolute http(s) URL of the SMS gateway's send endpoint"}
@@ -124,10 +158,48 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.SessionIdle, err = time.ParseDuration(get("SESSION_IDLE", "12h")); err != nil || c.SessionIdle < time.Minute {
 		return c, &Error{"SESSION_IDLE", "must be a duration of at least 1m, such as 12h"}
 	}
+	if c.RedisTimeout, err = time.ParseDuration(get("REDIS_TIMEOUT", "100ms")); err != nil || c.RedisTimeout < 10*time.Millisecond || c.RedisTimeout > 10*time.Second {
+		return c, &Error{"REDIS_TIMEOUT", "must be a duration between 10ms and 10s, such as 100ms"}
+	}
+	c.SMSInboundSecret = get("SMS_INBOUND_SECRET", "")
+	if c.SMSInboundSecret != "" && len(c.SMSInboundSecret) < 16 {
+		return c, &Error{"SMS_INBOUND_SECRET", "must be at least 16 characters"}
+	}
+	if c.DrainDelay, err = time.ParseDuration(get("DRAIN_DELAY", "5s")); err != nil || c.DrainDelay < 0 || c.DrainDelay > 5*time.Minute {
+		return c, &Error{"DRAIN_DELAY", "must be a duration between 0s and 5m, such as 5s"}
+	}
 	c.MetricsToken = get("METRICS_TOKEN", "")
 	if c.LogFormat = get("LOG_FORMAT", "json"); c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, &Error{"LOG_FORMAT", "must be json or text"}
 	}
+
+	if raw := get("SECRET_KEY", ""); raw != "" {
+		if c.SecretKey, err = hex.DecodeString(raw); err != nil || len(c.SecretKey) != 32 {
+			return c, &Error{"SECRET_KEY", "must be 64 hex digits (32 random bytes: openssl rand -hex 32)"}
+		}
+	} else if c.BaseURL.Scheme == "https" {
+		return c, &Error{"SECRET_KEY", "is required when BASE_URL is https (openssl rand -hex 32)"}
+	} else if !onThisMachine(c.BaseURL.Hostname()) {
+		// A staging server on plain http is still reachable by others:
+		// sealing and signing with a key everyone knows protects nothing.
+		return c, &Error{"SECRET_KEY", "is required unless BASE_URL is this machine (localhost) (openssl rand -hex 32)"}
+	} else {
+		// A laptop's key, known to all: fine for http://localhost only.
+		sum := sha256.Sum256([]byte("carnet development key, not secret"))
+		c.SecretKey = sum[:]
+	}
+	// One secret to keep, not two: the links' signing key is derived from it,
+	// so it is the same on every instance and survives restarts.
+	mac := hmac.New(sha256.New, c.SecretKey)
+	mac.Write([]byte("carnet signed links v1"))
+	c.AppSecret = mac.Sum(nil)
+
+	if raw := get("JOURNAL_KEY", ""); raw != "" {
+		if c.JournalKey, err = base64.StdEncoding.DecodeString(raw); err != nil || len(c.JournalKey) != 32 {
+			return c, &Error{"JOURNAL_KEY", "must be 32 random bytes in base64 (openssl rand -base64 32)"}
+		}
+	}
+	c.JournalKeyFile = get("JOURNAL_KEY_FILE", "carnet-journal.key")
 
 	c.StripeSecretKey = get("STRIPE_SECRET_KEY", "")
 	c.StripeWebhookSecret = get("STRIPE_WEBHOOK_SECRET", "")
@@ -139,4 +211,13 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// onThisMachine reports whether a host name can only be reached from here.
+func onThisMachine(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -1,5 +1,5 @@
-// Package contact checks the ways to reach someone: email addresses (phone
-// numbers are the customer area's, with the salon's country).
+// Package contact checks the ways to reach someone: email addresses and
+// phone numbers (read in the salon's country), wherever they are typed.
 package contact
 
 import (

@@ -3,7 +3,6 @@ package customer
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,8 +18,9 @@ type Category struct {
 	ID          uuid.UUID
 	Name        string
 	PaymentMode string // "" (no change), none, deposit, card_imprint, prepayment
-	Discount    int    // percent off services
+	DiscountBP  int32  // off services, in basis points: 1250 is 12,5 %
 	Default     bool
+	Clients     int64 // live clients in the category
 }
 
 // defaultCategories are the groups every salon starts with (seed 001):
@@ -28,8 +28,8 @@ type Category struct {
 // employees with a discount.
 var defaultCategories = []struct {
 	key, mode string
-	discount  int
-}{{"ordinary", "", 0}, {"vip", "", 0}, {"problematic", "prepayment", 0}, {"employee", "", 20}}
+	discount  int32 // basis points
+}{{"ordinary", "", 0}, {"vip", "", 0}, {"problematic", "prepayment", 0}, {"employee", "", 2000}}
 
 // SeedCategoriesTx creates a new salon's categories, in its language;
 // "ordinary" is where new clients go.
@@ -40,15 +40,33 @@ func SeedCategoriesTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, name 
 			mode = &c.mode
 		}
 		if _, err := tx.CustomerCategoryCreate(ctx, dbq.CustomerCategoryCreateParams{TenantID: salonID, Name: name(c.key),
-			PaymentMode: mode, DiscountPercent: int32(c.discount), IsDefault: i == 0}); err != nil {
+			PaymentMode: mode, DiscountBp: c.discount, IsDefault: i == 0}); err != nil {
 			return fmt.Errorf("customer: seed categories: %w", err)
 		}
 	}
 	return nil
 }
 
+// Discounted is a service's price for a client whose category takes a
+// discount (employees' prices…), in basis points (1250 takes 12,5 % off),
+// rounded to the cent, half up. It is the one rule for every way a visit
+// gets its price: the agenda, the public page.
+func Discounted(price int64, bp int32) int64 {
+	if bp <= 0 {
+		return price
+	}
+	return (price*int64(10000-min(bp, 10000)) + 5000) / 10000
+}
+
+// DiscountTx is the discount on services, in basis points, the client's category
+// gives them, inside the caller's unit of work.
+func DiscountTx(ctx context.Context, tx store.Tx, salonID, customerID uuid.UUID) (int32, error) {
+	rec, err := RecordTx(ctx, tx, salonID, customerID)
+	return rec.DiscountBP, err
+}
+
 func categoryFrom(r dbq.CustomerCategory) Category {
-	c := Category{ID: r.ID, Name: r.Name, Discount: int(r.DiscountPercent), Default: r.IsDefault}
+	c := Category{ID: r.ID, Name: r.Name, DiscountBP: r.DiscountBp, Default: r.IsDefault}
 	if r.PaymentMode != nil {
 		c.PaymentMode = *r.PaymentMode
 	}
@@ -60,8 +78,18 @@ func (c *Customers) Categories(ctx context.Context, salonID uuid.UUID) ([]Catego
 	var out []Category
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		rows, err := tx.CustomerCategoryList(ctx, salonID)
+		if err != nil {
+			return err
+		}
+		counts, err := tx.CustomerCategoryClientCounts(ctx, salonID)
+		n := map[uuid.UUID]int64{}
+		for _, r := range counts {
+			n[r.CategoryID] = r.Clients
+		}
 		for _, r := range rows {
-			out = append(out, categoryFrom(r))
+			cat := categoryFrom(r)
+			cat.Clients = n[cat.ID]
+			out = append(out, cat)
 		}
 		return err
 	})
@@ -71,35 +99,40 @@ func (c *Customers) Categories(ctx context.Context, salonID uuid.UUID) ([]Catego
 	return out, nil
 }
 
-// CategoryInput is the category form as typed.
+// CategoryInput is a client category as the salon gives it. Field errors
+// are keyed by these field names.
 type CategoryInput struct {
-	Name, PaymentMode, Discount string
-	Default                     bool
+	Name        string
+	PaymentMode string // one of PaymentModes[1:], or "" for the salon's rule
+	DiscountBP  int64  // basis points: 1250 is 12,5 %
+	Default     bool
+}
+
+// Check reports the input's problems, keyed by CategoryInput's field names.
+func (in CategoryInput) Check() error {
+	_, _, _, err := in.parse()
+	return err
 }
 
 func (in CategoryInput) parse() (string, *string, int32, error) {
 	f := apperr.Fields{}
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		f.Add("name", "field.required")
+		f.Add("Name", "field.required")
 	} else if len([]rune(name)) > 60 {
-		f.Add("name", "name.long_60")
+		f.Add("Name", "name.long_60")
 	}
 	var mode *string
 	if in.PaymentMode != "" {
 		if !contains(PaymentModes[1:], in.PaymentMode) {
-			f.Add("payment_mode", "field.choose")
+			f.Add("PaymentMode", "field.choose")
 		}
 		mode = &in.PaymentMode
 	}
-	d := 0
-	if s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(in.Discount), "%")); s != "" {
-		var err error
-		if d, err = strconv.Atoi(s); err != nil || d < 0 || d > 100 {
-			f.Add("discount", "number.range")
-		}
+	if in.DiscountBP < 0 || in.DiscountBP > 10000 {
+		f.Add("DiscountBP", "clientcats.discount.range")
 	}
-	return name, mode, int32(d), f.Err()
+	return name, mode, int32(in.DiscountBP), f.Err()
 }
 
 // SaveCategory creates (id Nil) or updates a category; marking it default
@@ -111,13 +144,13 @@ func (c *Customers) SaveCategory(ctx context.Context, salonID, id uuid.UUID, in 
 	}
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if id == uuid.Nil {
-			row, err := tx.CustomerCategoryCreate(ctx, dbq.CustomerCategoryCreateParams{TenantID: salonID, Name: name, PaymentMode: mode, DiscountPercent: discount})
+			row, err := tx.CustomerCategoryCreate(ctx, dbq.CustomerCategoryCreateParams{TenantID: salonID, Name: name, PaymentMode: mode, DiscountBp: discount})
 			if err != nil {
 				return categoryProblem(err)
 			}
 			id = row.ID
 		} else {
-			n, err := tx.CustomerCategoryUpdate(ctx, dbq.CustomerCategoryUpdateParams{TenantID: salonID, ID: id, Name: name, PaymentMode: mode, DiscountPercent: discount})
+			n, err := tx.CustomerCategoryUpdate(ctx, dbq.CustomerCategoryUpdateParams{TenantID: salonID, ID: id, Name: name, PaymentMode: mode, DiscountBp: discount})
 			if err != nil {
 				return categoryProblem(err)
 			}
@@ -142,13 +175,14 @@ func (c *Customers) SaveCategory(ctx context.Context, salonID, id uuid.UUID, in 
 
 func categoryProblem(err error) error {
 	if store.IsUniqueViolation(err, "customer_categories_tenant_id_name_key") {
-		return apperr.Fields{"name": "category.exists"}.Err()
+		return apperr.Fields{"Name": "category.exists"}.Err()
 	}
 	return err
 }
 
-// DeleteCategory removes a category; its clients keep their records, without a
-// category. The default category cannot be removed.
+// DeleteCategory removes a category; its clients join the salon's default
+// category (their records, prices and payment rules then follow it). The
+// default category cannot be removed.
 func (c *Customers) DeleteCategory(ctx context.Context, salonID, id uuid.UUID) error {
 	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		cat, err := tx.CustomerCategoryGet(ctx, dbq.CustomerCategoryGetParams{TenantID: salonID, ID: id})
@@ -157,6 +191,15 @@ func (c *Customers) DeleteCategory(ctx context.Context, salonID, id uuid.UUID) e
 		}
 		if cat.IsDefault {
 			return apperr.New(apperr.Conflict, "category.default_kept")
+		}
+		var to *uuid.UUID
+		if def, err := tx.CustomerCategoryDefault(ctx, salonID); err == nil {
+			to = &def.ID
+		} else if !store.IsNotFound(err) {
+			return err
+		}
+		if _, err := tx.CustomerCategoryMoveClients(ctx, dbq.CustomerCategoryMoveClientsParams{TenantID: salonID, FromID: &id, ToID: to}); err != nil {
+			return err
 		}
 		_, err = tx.CustomerCategoryDelete(ctx, dbq.CustomerCategoryDeleteParams{TenantID: salonID, ID: id})
 		return err
@@ -185,12 +228,14 @@ func (f CategoryFigures) AverageTicket() int64 {
 	return f.RevenueCents / f.Visits
 }
 
-// NoShowRate is the share of missed visits among visits due, in percent.
-func (f CategoryFigures) NoShowRate() float64 {
-	if f.Visits+f.NoShows == 0 {
+// NoShowRate is the share of missed visits among visits due, in basis
+// points rounded to a tenth of a percent (1 missed in 8 is 1250: 12,5 %).
+func (f CategoryFigures) NoShowRate() int32 {
+	due := f.Visits + f.NoShows
+	if due == 0 {
 		return 0
 	}
-	return float64(f.NoShows) * 100 / float64(f.Visits+f.NoShows)
+	return int32((f.NoShows*1000+due/2)/due) * 10
 }
 
 // Report compares categories over [from, to): which group is most profitable.

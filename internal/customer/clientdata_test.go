@@ -136,7 +136,7 @@ func TestMergeMovesEverythingAndKeepsTheBalanceWhole(t *testing.T) {
 		Email: "lea@example.com", Note: "Préfère le matin", PaymentMode: "default", Region: "FR"}))
 	b.giveHistory(t, kept, "kept")
 	b.giveHistory(t, other, "other")
-	require.NoError(t, b.customers().AddEntry(ctx, b.salon.ID, other, b.owner, "EUR", customer.EntryInput{Amount: "50", Direction: "credit", Note: "Avoir"}))
+	require.NoError(t, b.customers().AddEntry(ctx, b.salon.ID, other, b.owner, "EUR", customer.EntryInput{Cents: 5000, Note: "Avoir"}))
 	k0, _ := b.customers().Get(ctx, b.salon.ID, kept)
 	o0, _ := b.customers().Get(ctx, b.salon.ID, other)
 	require.Equal(t, int64(2000), o0.BalanceCents, "-30 + 50")
@@ -185,10 +185,18 @@ func TestMergeMovesEverythingAndKeepsTheBalanceWhole(t *testing.T) {
 	require.Len(t, found, 1, "and the agenda's search")
 	require.Equal(t, kept, found[0].ID)
 	err = b.env.Srv.DB.WithTenant(ctx, b.salon.ID, func(tx store.Tx) error {
-		c, created, err := customer.FindOrCreateOnlineTx(ctx, tx, b.salon.ID, customer.OnlineInput{FirstName: "Léa", LastName: "Martin",
+		// A phone alone proves nothing: a new record, flagged as looking like the kept one.
+		c, err := customer.IdentifyOnlineTx(ctx, tx, b.salon.ID, customer.OnlineInput{FirstName: "Léa", LastName: "Martin",
 			Email: "nouvelle@example.com", Phone: "+33612345678"})
-		require.False(t, created)
-		require.Equal(t, kept, c.ID, "an online booking with the merged record's phone goes to the record kept")
+		require.NoError(t, err)
+		require.False(t, c.Proven)
+		require.NotEqual(t, kept, c.ID)
+		require.Equal(t, []uuid.UUID{kept}, c.Lookalikes, "the record kept, never the merged one")
+		// Its email and its phone together are the kept record's.
+		c, err = customer.IdentifyOnlineTx(ctx, tx, b.salon.ID, customer.OnlineInput{FirstName: "Léa", LastName: "Martin",
+			Email: "lea@example.com", Phone: "+33612345678"})
+		require.True(t, c.Proven)
+		require.Equal(t, kept, c.ID, "an online booking with the record kept's email and phone goes to it")
 		return err
 	})
 	require.NoError(t, err)

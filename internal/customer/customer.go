@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -30,39 +31,41 @@ func fromRow(r dbq.Customer) Customer {
 
 // Customers runs the client area.
 type Customers struct {
-	DB *store.DB
+	DB    *store.DB
+	Clock clock.Clock // dates the consents kept on the record
 }
 
 // QuickInput names a client from the agenda: an existing record, or a name
 // and phone for a new (or found-again) one.
 type QuickInput struct {
-	ID        string
+	ID        uuid.UUID // an existing record, uuid.Nil for a name and phone
 	FirstName string
 	LastName  string
 	Phone     string
 	Region    string
 }
 
+// The field names of QuickInput in field errors.
+const (
+	QuickFieldName  = "name"
+	QuickFieldPhone = "phone"
+)
+
 // ResolveTx returns the client the agenda form means: the chosen record, the
-// record with the same phone, or a new one. Field problems use the names
-// customer_first_name, customer_last_name and customer_phone.
+// record with the same phone, or a new one.
 func ResolveTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, in QuickInput) (Customer, error) {
-	if in.ID != "" {
-		id, err := uuid.Parse(in.ID)
-		if err != nil {
-			return Customer{}, apperr.ErrNotFound
-		}
-		r, err := tx.CustomerGet(ctx, dbq.CustomerGetParams{TenantID: salonID, ID: id})
+	if in.ID != uuid.Nil {
+		r, err := tx.CustomerGet(ctx, dbq.CustomerGetParams{TenantID: salonID, ID: in.ID})
 		return fromRow(r), err
 	}
 	first, last := strings.TrimSpace(in.FirstName), strings.TrimSpace(in.LastName)
 	f := apperr.Fields{}
 	if first == "" && last == "" {
-		f.Add("customer_last_name", "customer.name_required")
+		f.Add(QuickFieldName, "customer.name_required")
 	}
 	phone, ok := NormalizePhone(in.Phone, in.Region)
 	if !ok {
-		f.Add("customer_phone", "phone.invalid")
+		f.Add(QuickFieldPhone, "phone.invalid")
 	}
 	if err := f.Err(); err != nil {
 		return Customer{}, err
@@ -132,37 +135,68 @@ func (c *Customers) Search(ctx context.Context, salonID uuid.UUID, q string) ([]
 
 // OnlineInput is who books on the public page.
 type OnlineInput struct {
-	FirstName, LastName, Email, Phone string // phone already in E.164
+	FirstName, LastName, Email, Phone string    // phone already in E.164
+	SignedIn                          uuid.UUID // the client signed in to the salon's portal; uuid.Nil for nobody
+	Lang                              string    // the page's language: a new record is written to in it
 }
 
-// FindOrCreateOnlineTx returns the client booking online: the record with the
-// same email, else the same phone, else a new one. Clients are never merged
-// across salons: each salon has its own records.
-func FindOrCreateOnlineTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, in OnlineInput) (Customer, bool, error) {
-	byEmail, err := tx.CustomerFindByEmail(ctx, dbq.CustomerFindByEmailParams{TenantID: salonID, Email: in.Email})
+// Online is the client a public booking is for.
+type Online struct {
+	Customer
+	// Proven: signed in to the portal, or both the email and the phone are
+	// the record's. Only then does the booking join an existing record, and
+	// only then do its privileges (a category's discount, a lighter payment
+	// rule) apply.
+	Proven bool
+	// Lookalikes are the other live records with the same email or the same
+	// phone. Anyone can type someone's phone: they prove nothing and give
+	// nothing, but a restriction of theirs (full prepayment, say) applies.
+	Lookalikes []uuid.UUID
+}
+
+// IdentifyOnlineTx returns the client booking online: the signed-in client,
+// else the record with both this email and this phone, else a new record,
+// flagged as a possible duplicate of the first record it looks like, for the
+// salon to merge. Clients are never matched across salons.
+func IdentifyOnlineTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, in OnlineInput) (Online, error) {
+	var who Online
+	if in.SignedIn != uuid.Nil {
+		r, err := tx.CustomerGet(ctx, dbq.CustomerGetParams{TenantID: salonID, ID: in.SignedIn})
+		if err != nil && !store.IsNotFound(err) {
+			return Online{}, err
+		}
+		if err == nil && r.MergedInto == nil && r.ErasedAt == nil {
+			who.Customer, who.Proven = fromRow(r), true
+		}
+	}
+	same, err := duplicatesTx(ctx, tx, salonID, who.ID, in.Email, in.Phone)
 	if err != nil {
-		return Customer{}, false, err
+		return Online{}, err
 	}
-	if len(byEmail) > 0 {
-		return fromRow(byEmail[0]), false, nil
+	for _, c := range same {
+		if !who.Proven && strings.EqualFold(c.Email, in.Email) && c.Phone == in.Phone {
+			who.Customer, who.Proven = c, true
+			continue
+		}
+		who.Lookalikes = append(who.Lookalikes, c.ID)
 	}
-	if in.Phone != "" {
-		byPhone, err := tx.CustomerFindByPhone(ctx, dbq.CustomerFindByPhoneParams{TenantID: salonID, Phone: in.Phone})
-		if err != nil {
-			return Customer{}, false, err
-		}
-		if len(byPhone) > 0 {
-			return fromRow(byPhone[0]), false, nil
-		}
+	if who.Proven {
+		return who, nil
 	}
 	r, err := tx.CustomerCreate(ctx, dbq.CustomerCreateParams{TenantID: salonID, FirstName: in.FirstName, LastName: in.LastName,
-		Phone: in.Phone, Email: in.Email})
+		Phone: in.Phone, Email: in.Email, Lang: in.Lang})
 	if err != nil {
-		return Customer{}, false, err
+		return Online{}, err
+	}
+	who.Customer = fromRow(r)
+	if len(who.Lookalikes) > 0 {
+		if err := tx.CustomerSetDuplicate(ctx, dbq.CustomerSetDuplicateParams{TenantID: salonID, ID: r.ID, DuplicateOf: &who.Lookalikes[0]}); err != nil {
+			return Online{}, err
+		}
 	}
 	// A client who books online can use the portal with the email they gave.
 	if _, err := tx.CustomerSetPortal(ctx, dbq.CustomerSetPortalParams{TenantID: salonID, ID: r.ID, PortalAccess: "open"}); err != nil {
-		return Customer{}, false, err
+		return Online{}, err
 	}
-	return fromRow(r), true, joinDefaultCategoryTx(ctx, tx, salonID, r.ID)
+	return who, joinDefaultCategoryTx(ctx, tx, salonID, r.ID)
 }

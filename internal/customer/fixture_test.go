@@ -10,37 +10,33 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/agenda"
-	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
-	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
 // bundle is a salon with a service and a staff member, ready for clients
 // with a history.
 type bundle struct {
-	env     *testkit.Env
+	env     *testkit.Areas
 	salon   salon.Salon
 	owner   uuid.UUID
-	service string
-	staff   string
+	service uuid.UUID
+	staff   uuid.UUID
 	slot    int // the next free hour for a visit
 }
 
-func setup(t *testing.T) *bundle {
+func setup(t testing.TB) *bundle {
 	t.Helper()
-	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	env := testkit.NewAreas(t)
 	ctx := context.Background()
 	s := env.NewSalon("Institut Données")
 	sal, err := env.Srv.Salons.Get(ctx, s.ID)
 	require.NoError(t, err)
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin visage", Duration: "60", Price: "65", PaymentMode: "default"})
-	require.NoError(t, err)
-	staff, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Alice", Color: "1", Active: true, Services: []string{svc.String()}})
-	require.NoError(t, err)
-	return &bundle{env: env, salon: sal, owner: s.OwnerID, service: svc.String(), staff: staff.String()}
+	svc := env.NewService(s.ID, testkit.ServiceOptions{Name: "Soin visage", Duration: 60 * time.Minute, PriceCents: 6500})
+	staff := env.NewStaff(s.ID, testkit.StaffOptions{Name: "Alice", Services: []uuid.UUID{svc}})
+	return &bundle{env: env, salon: sal, owner: s.OwnerID, service: svc, staff: staff}
 }
 
 func (b *bundle) customers() *customer.Customers { return b.env.Srv.Customers }
@@ -49,9 +45,9 @@ func (b *bundle) customers() *customer.Customers { return b.env.Srv.Customers }
 func (b *bundle) client(t *testing.T, first, last, email, phone string) uuid.UUID {
 	t.Helper()
 	id, err := b.customers().Create(context.Background(), b.salon.ID, customer.RecordInput{FirstName: first, LastName: last, Email: email,
-		Phone: phone, Gender: "female", Address: "12 rue des Lilas", PostalCode: "75011", City: "Paris", BirthDate: "1990-04-12",
+		Phone: phone, Gender: "female", Address: "12 rue des Lilas", PostalCode: "75011", City: "Paris", BirthDate: new(time.Date(1990, 4, 12, 0, 0, 0, 0, time.UTC)),
 		Note: "Allergique au latex", EmailTransactional: true, SMSTransactional: true, EmailMarketing: true, PaymentMode: "default",
-		Region: "FR", Force: true})
+		Region: "FR", Today: time.Now(), Force: true})
 	require.NoError(t, err)
 	return id
 }
@@ -71,14 +67,17 @@ func (b *bundle) giveHistory(t *testing.T, id uuid.UUID, tag string) history {
 	t.Helper()
 	ctx := context.Background()
 	b.slot++
-	appt, err := b.env.Srv.Agenda.Create(ctx, b.salon, b.owner, agenda.Input{StaffID: b.staff, Date: "2030-06-03",
-		Time: time.Date(2030, 6, 3, 8+b.slot, 0, 0, 0, time.UTC).Format("15:04"), ServiceIDs: []string{b.service},
-		Note: "Note de visite " + tag, Customer: customer.QuickInput{ID: id.String()}})
+	// A visit a month ahead; the salon has set no hours, so it is booked
+	// outside them, as the agenda's form allows.
+	day := b.env.Clock.Now().In(b.salon.Location()).AddDate(0, 1, 0)
+	start := time.Date(day.Year(), day.Month(), day.Day(), 8+b.slot, 0, 0, 0, b.salon.Location())
+	appt, err := b.env.Srv.Agenda.Create(ctx, b.salon, b.owner, agenda.Input{StaffID: b.staff, Start: start, ServiceIDs: []uuid.UUID{b.service},
+		Note: "Note de visite " + tag, Customer: customer.QuickInput{ID: id}, OutsideHours: true})
 	require.NoError(t, err)
 	h := history{appointment: appt}
-	require.NoError(t, b.customers().AddEntry(ctx, b.salon.ID, id, b.owner, "EUR", customer.EntryInput{Amount: "30", Direction: "debt", Note: "Dette " + tag}))
-	h.sheet, err = b.customers().SaveSheet(ctx, b.salon.ID, id, uuid.Nil, b.owner, customer.SheetInput{Date: "2030-06-03", Products: "Sérum " + tag,
-		Reactions: "Rougeurs " + tag})
+	require.NoError(t, b.customers().AddEntry(ctx, b.salon.ID, id, b.owner, "EUR", customer.EntryInput{Cents: 3000, Debt: true, Note: "Dette " + tag}))
+	h.sheet, err = b.customers().SaveSheet(ctx, b.salon.ID, id, uuid.Nil, b.owner, customer.SheetInput{Date: time.Date(2030, 6, 3, 0, 0, 0, 0, time.UTC), Products: "Sérum " + tag,
+		Reactions: "Rougeurs " + tag, Today: time.Date(2030, 6, 3, 0, 0, 0, 0, time.UTC)}) // written on the visit's day
 	require.NoError(t, err)
 	err = b.env.Srv.DB.WithTenant(ctx, b.salon.ID, func(tx store.Tx) error {
 		raw := tx.Raw()

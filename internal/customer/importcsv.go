@@ -413,9 +413,14 @@ func (r *importRow) set(field, v string, in ImportInput) string {
 	case "category":
 		r.category = v
 	case "balance":
-		cents, err := money.ParseCents(strings.TrimPrefix(v, "+"))
-		if err != nil {
+		v = strings.TrimPrefix(strings.TrimSpace(v), "+")
+		neg := strings.HasPrefix(v, "-")
+		cents, problem := money.Entry.Parse(strings.TrimPrefix(v, "-"))
+		if problem != "" {
 			return "clientdata.import_err_amount"
+		}
+		if neg {
+			cents = -cents
 		}
 		r.balance = cents
 	}
@@ -479,7 +484,7 @@ func parseBirthDate(v string, today time.Time) (time.Time, bool) {
 	for _, layout := range []string{"02/01/2006", "2/1/2006", "02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", time.DateOnly} {
 		d, err := time.Parse(layout, v)
 		if err == nil {
-			return d, d.Year() >= 1900 && !d.After(today)
+			return d, BirthDateOK(d, today)
 		}
 	}
 	return time.Time{}, false

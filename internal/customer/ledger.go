@@ -21,10 +21,19 @@ type Entry struct {
 	At          time.Time
 	AmountCents int64
 	Currency    string
-	Reason      string // manual, deposit_credit, no_show_fee, payment, refund, merge, import
+	Reason      string // manual, deposit_credit, no_show_fee, payment, refund, merge, import, arrhes_double, arrhes_credit
 	Note        string
 	Author      string
 }
+
+// ReasonArrhesDouble is what a salon that cancelled a visit paid with arrhes
+// owes the client on top of the refund (Code de la consommation, art.
+// L214-1): credit on the client's account, a debt for the salon to settle.
+const ReasonArrhesDouble = "arrhes_double"
+
+// ReasonArrhesCredit is arrhes kept as credit after a cancellation in time,
+// where the salon's policy credits rather than refunds.
+const ReasonArrhesCredit = "arrhes_credit"
 
 // Ledger returns a client's entries, newest first, and their sum.
 func (c *Customers) Ledger(ctx context.Context, salonID, customerID uuid.UUID) ([]Entry, int64, error) {
@@ -46,24 +55,21 @@ func (c *Customers) Ledger(ctx context.Context, salonID, customerID uuid.UUID) (
 
 // EntryInput is an entry staff add by hand: an amount with its direction
 // and a note saying why.
+// Field errors name its fields: amount, note.
 type EntryInput struct {
-	Amount    string // what was typed: "20", "12,50"
-	Direction string // credit or debt
-	Note      string
+	Cents int64 // more than zero: Debt says which way the money goes
+	Debt  bool  // the client owes it; otherwise it is a credit
+	Note  string
 }
 
-// AddEntry records a manual entry. Entries are never edited or removed: a
-// mistake is corrected by an entry the other way.
-func (c *Customers) AddEntry(ctx context.Context, salonID, customerID, actor uuid.UUID, currency string, in EntryInput) error {
+// Check returns what is wrong with the entry on its own.
+func (in EntryInput) Check() apperr.Fields {
 	f := apperr.Fields{}
-	cents, err := money.ParseCents(in.Amount)
-	if err != nil || cents <= 0 {
+	switch {
+	case in.Cents <= 0:
 		f.Add("amount", "amount.invalid")
-	}
-	if in.Direction == "debt" {
-		cents = -cents
-	} else if in.Direction != "credit" {
-		f.Add("direction", "field.choose")
+	case in.Cents > money.Entry.Max:
+		f.Add("amount", money.Entry.TooLarge)
 	}
 	note := strings.TrimSpace(in.Note)
 	if note == "" {
@@ -71,10 +77,20 @@ func (c *Customers) AddEntry(ctx context.Context, salonID, customerID, actor uui
 	} else if len([]rune(note)) > 300 {
 		f.Add("note", "text.long")
 	}
-	if err := f.Err(); err != nil {
+	return f
+}
+
+// AddEntry records a manual entry. Entries are never edited or removed: a
+// mistake is corrected by an entry the other way.
+func (c *Customers) AddEntry(ctx context.Context, salonID, customerID, actor uuid.UUID, currency string, in EntryInput) error {
+	if err := in.Check().Err(); err != nil {
 		return err
 	}
-	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+	cents, note := in.Cents, strings.TrimSpace(in.Note)
+	if in.Debt {
+		cents = -cents
+	}
+	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if _, err := tx.CustomerLockLive(ctx, dbq.CustomerLockLiveParams{TenantID: salonID, ID: customerID}); err != nil {
 			return err
 		}

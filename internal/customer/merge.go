@@ -100,9 +100,10 @@ func mergeable(kept, other Record) error {
 
 // fill computes the kept record after the merge: its own values first, each
 // empty one taken from the other. The address moves as a whole (street,
-// postal code, city), notes are put end to end, message preferences stay
-// the kept record's (consent is not added by a merge), a blocked portal
-// stays blocked.
+// postal code, city), notes are put end to end, a blocked portal stays
+// blocked. Message preferences stay the kept record's until the two consent
+// histories, joined, decide (ConsentLatestDecides): an unsubscribe on
+// either record is never undone by a merge.
 func (p *MergePreview) fill() {
 	r, o := p.Kept, p.Other
 	take := func(field string, dst *string, src string) {
@@ -217,6 +218,12 @@ func moveAllTx(ctx context.Context, tx store.Tx, salonID, from, to uuid.UUID, mo
 		return err
 	}
 	if _, err := tx.PortalLinksMove(ctx, dbq.PortalLinksMoveParams(p)); err != nil {
+		return err
+	}
+	if _, err := tx.ConsentsCopy(ctx, dbq.ConsentsCopyParams(p)); err != nil {
+		return err
+	}
+	if err := tx.ConsentLatestDecides(ctx, dbq.ConsentLatestDecidesParams{TenantID: salonID, ID: to}); err != nil {
 		return err
 	}
 	if moveCard {

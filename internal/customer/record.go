@@ -10,6 +10,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/contact"
+	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -31,10 +32,13 @@ type Record struct {
 	CategoryID         *uuid.UUID
 	CategoryName       string
 	CategoryMode       string // the category's payment mode, "" for none
-	Discount           int    // the category's discount on services, in percent
+	DiscountBP         int32  // the category's discount on services, in basis points
 	PortalAccess       string // none, open, blocked
+	Lang               string // fr, en: every message to the client is in it
 	BalanceCents       int64  // positive: credit; negative: owed to the salon
 	MergedInto         *uuid.UUID
+	LookalikeID        *uuid.UUID // a live record this one, made by a public booking, may duplicate
+	LookalikeName      string
 	Erased             bool
 	ErasedAt           *time.Time // when it was erased (GDPR)
 	CreatedAt          time.Time
@@ -51,8 +55,8 @@ func recordFrom(r dbq.CustomerRecordRow) Record {
 		Gender: r.Gender, Address: r.Address, PostalCode: r.PostalCode, City: r.City, BirthDate: r.BirthDate, Note: r.Note,
 		EmailTransactional: r.EmailTransactional, EmailMarketing: r.EmailMarketing, SMSTransactional: r.SmsTransactional,
 		SMSMarketing: r.SmsMarketing, PaymentMode: r.PaymentMode, CategoryID: r.CategoryID, CategoryName: r.CategoryName,
-		Discount: int(r.CategoryDiscount), PortalAccess: r.PortalAccess, BalanceCents: r.BalanceCents, MergedInto: r.MergedInto,
-		Erased: r.ErasedAt != nil, ErasedAt: r.ErasedAt, CreatedAt: r.CreatedAt}
+		DiscountBP: r.CategoryDiscountBp, PortalAccess: r.PortalAccess, BalanceCents: r.BalanceCents, MergedInto: r.MergedInto,
+		LookalikeID: r.LookalikeID, LookalikeName: r.LookalikeName, Lang: r.Lang, Erased: r.ErasedAt != nil, ErasedAt: r.ErasedAt, CreatedAt: r.CreatedAt}
 	if r.CategoryPaymentMode != nil {
 		rec.CategoryMode = *r.CategoryPaymentMode
 	}
@@ -79,31 +83,59 @@ func (c *Customers) Get(ctx context.Context, salonID, id uuid.UUID) (Record, err
 	return rec, nil
 }
 
-// RecordInput is the client form as typed. Field names match the form.
+// RecordInput is a client's record. Field errors name its fields in
+// snake case: first_name, birth_date, category_id…
 type RecordInput struct {
 	FirstName, LastName, Email, Phone, Gender string
-	Address, PostalCode, City, BirthDate      string // birth date as YYYY-MM-DD
+	Address, PostalCode, City                 string
+	BirthDate                                 *time.Time // a date (midnight UTC), nil when unknown
 	Note                                      string
 	EmailTransactional, EmailMarketing        bool
 	SMSTransactional, SMSMarketing            bool
-	PaymentMode, CategoryID                   string
-	Region                                    string // the salon's phone region, for national numbers
+	PaymentMode                               string
+	CategoryID                                *uuid.UUID // nil: none (or, for a new client, the salon's default)
+	Lang                                      string     // fr, en; "": the salon's for a new client, unchanged otherwise
+	Region                                    string     // the salon's phone region, for national numbers
+	Today                                     time.Time  // the salon's date today: a birth date is before it
 	// Force creates the record even though another one has the same email
 	// or phone (the user saw the duplicates and chose to go on).
 	Force bool
 }
 
 type recordValues struct {
-	first, last, email, phone, gender, address, postal, city, note, mode string
-	birth                                                                *time.Time
-	category                                                             *uuid.UUID
+	first, last, email, phone, gender, address, postal, city, note, mode, lang string
+	birth                                                                      *time.Time
+	category                                                                   *uuid.UUID
+}
+
+// BirthDateOK says whether a birth date is believable: in 1900 or later, and
+// before today (a client is born before their record is written).
+func BirthDateOK(d, today time.Time) bool {
+	return d.Year() >= 1900 && d.Before(today)
+}
+
+// Check returns what is wrong with the record on its own, before any other
+// record is read.
+func (in RecordInput) Check() apperr.Fields {
+	_, f := in.values()
+	return f
 }
 
 func (in RecordInput) parse() (recordValues, error) {
+	v, f := in.values()
+	return v, f.Err()
+}
+
+func (in RecordInput) values() (recordValues, apperr.Fields) {
 	f := apperr.Fields{}
 	v := recordValues{first: strings.TrimSpace(in.FirstName), last: strings.TrimSpace(in.LastName),
 		email: contact.NormalizeEmail(in.Email), gender: in.Gender, address: strings.TrimSpace(in.Address),
 		postal: strings.TrimSpace(in.PostalCode), city: strings.TrimSpace(in.City), note: strings.TrimSpace(in.Note), mode: in.PaymentMode}
+	if l, ok := i18n.Parse(in.Lang); ok {
+		v.lang = string(l)
+	} else if in.Lang != "" {
+		f.Add("lang", "field.choose")
+	}
 	if v.first == "" && v.last == "" {
 		f.Add("last_name", "customer.name_required")
 	}
@@ -132,21 +164,11 @@ func (in RecordInput) parse() (recordValues, error) {
 	if !contains(PaymentModes, v.mode) {
 		f.Add("payment_mode", "field.choose")
 	}
-	if b := strings.TrimSpace(in.BirthDate); b != "" {
-		d, err := time.Parse(time.DateOnly, b)
-		if err != nil || d.After(time.Now()) || d.Year() < 1900 {
-			f.Add("birth_date", "date.invalid")
-		}
-		v.birth = &d
+	if in.BirthDate != nil && !BirthDateOK(*in.BirthDate, in.Today) {
+		f.Add("birth_date", "date.birth_range")
 	}
-	if in.CategoryID != "" {
-		id, err := uuid.Parse(in.CategoryID)
-		if err != nil {
-			f.Add("category_id", "field.choose")
-		}
-		v.category = &id
-	}
-	return v, f.Err()
+	v.birth, v.category = in.BirthDate, in.CategoryID
+	return v, f
 }
 
 func contains(list []string, s string) bool {
@@ -185,7 +207,8 @@ func (c *Customers) Create(ctx context.Context, salonID uuid.UUID, in RecordInpu
 				return err
 			}
 		}
-		row, err := tx.CustomerCreate(ctx, dbq.CustomerCreateParams{TenantID: salonID, FirstName: v.first, LastName: v.last, Phone: v.phone, Email: v.email})
+		row, err := tx.CustomerCreate(ctx, dbq.CustomerCreateParams{TenantID: salonID, FirstName: v.first, LastName: v.last,
+			Phone: v.phone, Email: v.email, Lang: v.lang})
 		if err != nil {
 			return err
 		}
@@ -197,7 +220,10 @@ func (c *Customers) Create(ctx context.Context, salonID uuid.UUID, in RecordInpu
 				return err
 			}
 		}
-		return save(ctx, tx, salonID, id, v, in)
+		if err := save(ctx, tx, salonID, id, v, in); err != nil {
+			return err
+		}
+		return logRecordConsents(ctx, tx, salonID, id, false, false, in, c.Clock.Now())
 	})
 	if err != nil {
 		return uuid.Nil, fmt.Errorf("customer: create: %w", err)
@@ -212,10 +238,14 @@ func (c *Customers) Update(ctx context.Context, salonID, id uuid.UUID, in Record
 		return err
 	}
 	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		if _, err := tx.CustomerRecord(ctx, dbq.CustomerRecordParams{TenantID: salonID, ID: id}); err != nil {
+		was, err := tx.CustomerRecord(ctx, dbq.CustomerRecordParams{TenantID: salonID, ID: id})
+		if err != nil {
 			return err
 		}
-		return save(ctx, tx, salonID, id, v, in)
+		if err := save(ctx, tx, salonID, id, v, in); err != nil {
+			return err
+		}
+		return logRecordConsents(ctx, tx, salonID, id, was.EmailMarketing, was.SmsMarketing, in, c.Clock.Now())
 	})
 	if err != nil {
 		return fmt.Errorf("customer: update: %w", err)
@@ -227,7 +257,7 @@ func save(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, v recordValue
 	n, err := tx.CustomerSave(ctx, dbq.CustomerSaveParams{TenantID: salonID, ID: id, FirstName: v.first, LastName: v.last,
 		Email: v.email, Phone: v.phone, Gender: v.gender, Address: v.address, PostalCode: v.postal, City: v.city,
 		BirthDate: v.birth, Note: v.note, EmailTransactional: in.EmailTransactional, EmailMarketing: in.EmailMarketing,
-		SmsTransactional: in.SMSTransactional, SmsMarketing: in.SMSMarketing, PaymentMode: v.mode, CategoryID: v.category})
+		SmsTransactional: in.SMSTransactional, SmsMarketing: in.SMSMarketing, PaymentMode: v.mode, CategoryID: v.category, Lang: v.lang})
 	if store.IsForeignKeyViolation(err) {
 		return apperr.Fields{"category_id": "field.choose"}.Err()
 	}

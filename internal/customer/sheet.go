@@ -63,9 +63,13 @@ func (c *Customers) Sheet(ctx context.Context, salonID, id uuid.UUID) (Sheet, er
 	return out, nil
 }
 
-// SheetInput is the sheet form as typed.
+// SheetInput is a technical sheet. Field errors name its fields: date,
+// title, products, settings, reactions, notes.
 type SheetInput struct {
-	Date, AppointmentID, Title, Products, Settings, Reactions, Notes string
+	Date                                        time.Time // the day the care was given (a date: midnight UTC)
+	AppointmentID                               uuid.UUID // the visit it records, uuid.Nil for none
+	Title, Products, Settings, Reactions, Notes string
+	Today                                       time.Time // the salon's date today: a sheet records what was done, so not after it
 }
 
 type sheetValues struct {
@@ -74,21 +78,26 @@ type sheetValues struct {
 	title, products, settings, reactions, notes string
 }
 
-func (in SheetInput) parse() (sheetValues, error) {
-	f := apperr.Fields{}
-	v := sheetValues{title: strings.TrimSpace(in.Title), products: strings.TrimSpace(in.Products), settings: strings.TrimSpace(in.Settings),
+func (in SheetInput) values() sheetValues {
+	v := sheetValues{date: in.Date, title: strings.TrimSpace(in.Title), products: strings.TrimSpace(in.Products), settings: strings.TrimSpace(in.Settings),
 		reactions: strings.TrimSpace(in.Reactions), notes: strings.TrimSpace(in.Notes)}
-	d, err := time.Parse(time.DateOnly, strings.TrimSpace(in.Date))
-	if err != nil {
-		f.Add("date", "date.invalid")
+	if in.AppointmentID != uuid.Nil {
+		v.appointment = &in.AppointmentID
 	}
-	v.date = d
-	if in.AppointmentID != "" {
-		id, err := uuid.Parse(in.AppointmentID)
-		if err != nil {
-			f.Add("appointment_id", "field.choose")
-		}
-		v.appointment = &id
+	return v
+}
+
+// Check returns what is wrong with the sheet on its own, before any record is read.
+func (in SheetInput) Check() apperr.Fields {
+	f := apperr.Fields{}
+	v := in.values()
+	switch {
+	case in.Date.IsZero():
+		f.Add("date", "date.invalid")
+	case in.Date.After(in.Today):
+		f.Add("date", "sheet.date_future")
+	case in.Date.Year() < 1900:
+		f.Add("date", "date.before_1900")
 	}
 	if v.title+v.products+v.settings+v.reactions+v.notes == "" {
 		f.Add("products", "sheet.empty")
@@ -98,16 +107,16 @@ func (in SheetInput) parse() (sheetValues, error) {
 			f.Add(name, "text.long")
 		}
 	}
-	return v, f.Err()
+	return f
 }
 
 // SaveSheet creates (id Nil) or updates a client's sheet.
 func (c *Customers) SaveSheet(ctx context.Context, salonID, customerID, id, actor uuid.UUID, in SheetInput) (uuid.UUID, error) {
-	v, err := in.parse()
-	if err != nil {
+	if err := in.Check().Err(); err != nil {
 		return uuid.Nil, err
 	}
-	err = c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+	v := in.values()
+	err := c.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if id == uuid.Nil {
 			if _, err := tx.CustomerLockLive(ctx, dbq.CustomerLockLiveParams{TenantID: salonID, ID: customerID}); err != nil {
 				return err

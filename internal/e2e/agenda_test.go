@@ -3,10 +3,12 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
@@ -16,6 +18,9 @@ import (
 func TestSalonSetsUpAndBooksMovesAndIsRefusedAnOverlap(t *testing.T) {
 	env := testkit.NewEnv(t)
 	s := env.NewSalon("Institut Agenda")
+	// The visits are booked on Tuesday 10 September 2030, within the salon's hours.
+	env.Clock.Set(time.Date(2030, 8, 1, 8, 0, 0, 0, paris(t)))
+	require.NoError(t, env.Srv.Salons.SetHours(t.Context(), s.ID, availability.Week{time.Tuesday: {availability.Hours(9, 19)}}))
 	ctx := testkit.Browser(t, testkit.DesktopWidth, testkit.DesktopHeight)
 	const day = "/app/agenda?date=2030-09-10"
 

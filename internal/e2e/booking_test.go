@@ -15,6 +15,7 @@ import (
 	"github.com/stripe/stripe-go/v76/webhook"
 
 	"github.com/carnet-salon/carnet/internal/demo"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -87,7 +88,7 @@ func TestAClientBooksOnTheDemoPageFromAPhonePaysAndIsConfirmed(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.OwnerEmail),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.OwnerPassword),
 		chromedp.Click(chromedp.CSS("form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".checklist")),
+		chromedp.WaitVisible(chromedp.CSS("#today")), // the demo salon is set up: its home shows the day
 		chromedp.Navigate(env.URL+"/app/agenda?date="+day),
 		chromedp.WaitVisible(chromedp.CSS(".agenda-grid")),
 	)
@@ -103,9 +104,9 @@ func connectDemo(t *testing.T, env *testkit.Env, sal salon.Salon, account string
 		_, err := tx.SalonStripeSync(ctx, dbq.SalonStripeSyncParams{AccountID: account, ChargesEnabled: true, PayoutsEnabled: true, DetailsSubmitted: true})
 		return err
 	}))
-	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, sal.ID, salon.SettingsInput{Name: sal.Name, TimeZone: sal.TimeZone, Currency: "EUR",
-		Locale: "fr", SlotStep: "15", MinNotice: "120", MaxHorizonDays: "90", CancellationWindowHours: "24", NoShowFee: "20",
-		PaymentMode: "deposit", DepositKind: "percent", DepositValue: "30", CancelRefund: "refund", DepositName: "acompte"}))
+	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, sal.ID, salon.SettingsInput{Name: sal.Name, TimeZone: sal.TimeZone, Country: sal.Country, Currency: "EUR",
+		Locale: "fr", SlotStep: 15 * time.Minute, MinNotice: 120 * time.Minute, MaxHorizonDays: 90, CancellationWindow: 24 * time.Hour, NoShowFeeCents: 1500,
+		DefaultRule: payment.Rule{Mode: payment.ModeDeposit, DepositKind: payment.DepositPercent, DepositValue: 30}, CancelRefund: "refund", DepositName: "acompte"}))
 }
 
 func bookingField(t *testing.T, env *testkit.Env, sal salon.Salon, field string) string {
@@ -141,7 +142,7 @@ func successURL(t *testing.T, env *testkit.Env, account string) string {
 // postPaid sends Stripe's signed checkout.session.completed for the session.
 func postPaid(t *testing.T, env *testkit.Env, account, session string) {
 	obj, _ := json.Marshal(map[string]any{"id": session, "object": "checkout.session", "mode": "payment", "status": "complete",
-		"payment_status": "paid", "payment_intent": "pi_e2e", "metadata": map[string]string{}})
+		"payment_status": "paid", "payment_intent": "pi_e2e_" + uuid.NewString()[:12], "metadata": map[string]string{}})
 	payload, _ := json.Marshal(map[string]any{"id": "evt_" + uuid.NewString()[:12], "object": "event", "api_version": stripe.APIVersion,
 		"type": "checkout.session.completed", "account": account, "created": time.Now().Unix(), "data": map[string]any{"object": json.RawMessage(obj)}})
 	signed := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: payload, Secret: testkit.StripeConnectWebhookSecret})

@@ -4,11 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
@@ -22,10 +24,14 @@ func TestStaffCreatesAClientWritesASheetBooksThemAndSeesItAllOnTheRecord(t *test
 	env := testkit.NewEnv(t)
 	s := env.NewSalon("Institut Fiche")
 	bg := context.Background()
-	svc, err := env.Srv.Catalog.CreateService(bg, s.ID, catalog.ServiceInput{Name: "Couleur", Duration: "60", Price: "65", PaymentMode: "default"})
+	svc, err := env.Srv.Catalog.CreateService(bg, s.ID, catalog.ServiceInput{Name: "Couleur", Duration: 60 * time.Minute, PriceCents: 6500})
 	require.NoError(t, err)
-	_, err = env.Srv.Team.Save(bg, s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "3", Services: []string{svc.String()}})
+	_, err = env.Srv.Team.Save(bg, s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 3, Services: []uuid.UUID{svc}})
 	require.NoError(t, err)
+	// The visit below is booked on Tuesday 10 September 2030, within the salon's hours.
+	env.Clock.Set(time.Date(2030, 8, 1, 8, 0, 0, 0, paris(t)))
+	open := []availability.Range{availability.Hours(9, 19)}
+	require.NoError(t, env.Srv.Salons.SetHours(bg, s.ID, availability.Week{time.Tuesday: open, time.Wednesday: open, time.Thursday: open}))
 
 	phone := testkit.Browser(t, testkit.PhoneWidth, testkit.PhoneHeight)
 	testkit.Step(t, phone,

@@ -73,8 +73,16 @@ func Tr(lang Lang, key string, args ...any) string {
 	if !ok {
 		return key
 	}
-	if len(args) > 0 {
-		return fmt.Sprintf(msg, args...)
+	if len(args) == 0 {
+		return msg
+	}
+	msg = fmt.Sprintf(msg, args...)
+	if lang == FR {
+		for _, a := range args {
+			if v, ok := a.(string); ok {
+				msg = Elide(msg, v)
+			}
+		}
 	}
 	return msg
 }
@@ -96,4 +104,13 @@ func Keys(lang Lang) []string {
 		keys = append(keys, k)
 	}
 	return keys
+}
+
+// Colon is how each language introduces what follows: "Régler : …" in
+// French (a space before), "Pay: …" in English.
+func Colon(lang Lang) string {
+	if lang == EN {
+		return ": "
+	}
+	return " : "
 }

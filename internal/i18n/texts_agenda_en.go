@@ -50,7 +50,7 @@ var enAgenda = map[string]string{
 	"agenda.set.no_show":          "No-show",
 	"agenda.set.cancelled":        "Cancel",
 	"customer.name_required":      "Enter at least a first or last name.",
-	"phone.invalid":               "This phone number is not valid.",
+	"phone.invalid":               "Enter a full number, for example 06 12 34 56 78, or +44 7… from abroad.",
 	"time.invalid":                "Enter a time, for example 14:30.",
 	"status.pending":              "Awaiting payment",
 	"status.booked":               "Booked",

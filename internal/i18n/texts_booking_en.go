@@ -103,5 +103,5 @@ var enBooking = map[string]string{
 	"flash.fee_charged":                    "Fee charged to the client's card.",
 	"flash.fee_link_sent":                  "The bank wants the client to confirm: a payment link was sent to them.",
 	"flash.fee_declined":                   "Card declined: the fee is still owed.",
-	"public.policy_changed":                "Your payment terms with this salon are different: please read and accept them.",
+	"public.policy_changed":                "For this booking, the salon asks for the terms below: please read and accept them.",
 }

@@ -72,7 +72,7 @@ var enCore = map[string]string{
 	"suspended.title":   "Salon suspended",
 	"suspended.body":    "The salon “%s” has been suspended by the Carnet team. Its agenda and booking page are unavailable for now.",
 	"suspended.reason":  "Reason:",
-	"suspended.contact": "If you have questions, write to the Carnet team by replying to the email you received.",
+	"suspended.contact": "To talk it through or settle the matter, write to the Carnet team:",
 
 	"forgot.title":       "Forgot your password",
 	"forgot.lead":        "Enter your account's address: we will send you a link to choose a new password.",

@@ -78,7 +78,7 @@ var frCore = map[string]string{
 	"suspended.title":   "Salon suspendu",
 	"suspended.body":    "Le salon « %s » a été suspendu par l'équipe Carnet. Son agenda et sa page de réservation ne sont plus accessibles pour le moment.",
 	"suspended.reason":  "Motif :",
-	"suspended.contact": "Pour toute question, écrivez à l'équipe Carnet en répondant à l'e-mail reçu.",
+	"suspended.contact": "Pour en parler ou régulariser la situation, écrivez à l'équipe Carnet :",
 
 	// Password reset
 	"forgot.title":       "Mot de passe oublié",

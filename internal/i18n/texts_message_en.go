@@ -42,7 +42,7 @@ var enMessage = map[string]string{
 	"message.kind.portal_login":        "Sign-in link",
 	"message.kind.manual":              "Message",
 	"message.kind.fee_link":            "Fee payment link",
-	"message.kind.confirmation.about":  "Sent when an online booking is confirmed or moved.",
+	"message.kind.confirmation.about":  "Sent when an appointment is confirmed.",
 	"message.kind.reminder.about":      "Sent before the appointment, as set below.",
 	"message.kind.cancellation.about":  "Sent when an online booking is cancelled, by the client or the salon.",
 	"message.kind.portal_access.about": "Sent when you open a client's account.",

@@ -42,7 +42,7 @@ var frMessage = map[string]string{
 	"message.kind.portal_login":        "Lien de connexion",
 	"message.kind.manual":              "Message",
 	"message.kind.fee_link":            "Lien de paiement des frais",
-	"message.kind.confirmation.about":  "Envoyé quand un rendez-vous pris en ligne est confirmé ou déplacé.",
+	"message.kind.confirmation.about":  "Envoyé quand un rendez-vous est confirmé.",
 	"message.kind.reminder.about":      "Envoyé avant le rendez-vous, selon le délai choisi ci-dessous.",
 	"message.kind.cancellation.about":  "Envoyé quand un rendez-vous pris en ligne est annulé, par le client ou par le salon.",
 	"message.kind.portal_access.about": "Envoyé quand vous ouvrez l'espace client d'un client.",

@@ -19,7 +19,7 @@ var frPortal = map[string]string{
 	"portal.link_expired":        "Ce lien de connexion a expiré.",
 	"portal.blocked_title":       "Accès bloqué",
 	"portal.blocked":             "Votre accès a été bloqué par le salon : contactez-le.",
-	"portal.signed_out":          "Vous êtes déconnecté·e.",
+	"portal.signed_out":          "Vous êtes déconnecté.",
 	"portal.hello":               "Bonjour %s",
 	"portal.logout":              "Se déconnecter",
 	"portal.upcoming":            "Mes prochains rendez-vous",

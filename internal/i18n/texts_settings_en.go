@@ -17,7 +17,7 @@ var enSettings = map[string]string{
 	"hours.overlap":           "Two time ranges overlap.",
 	"category.exists":         "A category already has this name.",
 	"staff.user_linked":       "This login is already linked to another staff member.",
-	"payment.deposit.percent": "A percentage deposit is between 1 and 100%.",
+	"payment.deposit.percent": "A percentage deposit is a whole number from 1 to 100%.",
 	"payment.deposit.fixed":   "Enter the deposit amount, for example 10.00.",
 	"settings.forbidden":      "Only owners and managers change the salon's settings.",
 

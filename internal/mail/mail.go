@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	netmail "net/mail"
 	"net/url"
 	"strconv"
 	"time"
@@ -19,6 +20,13 @@ type Message struct {
 	Text        string       `json:"text"`
 	HTML        string       `json:"html,omitempty"`
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// FromName is the salon that writes: shown as the sender, on the
+	// platform's own address so SPF, DKIM and DMARC still hold.
+	FromName string `json:"from_name,omitempty"`
+	ReplyTo  string `json:"reply_to,omitempty"` // the salon's own email: answers reach the salon
+	// Unsubscribe, on an offer, is the one-click link of the
+	// List-Unsubscribe headers (RFC 8058).
+	Unsubscribe string `json:"unsubscribe,omitempty"`
 }
 
 // Attachment is a file sent with a message (an .ics invitation, a receipt).
@@ -92,6 +100,22 @@ func build(from string, m Message) (*gomail.Msg, error) {
 	if err := msg.From(from); err != nil {
 		return nil, fmt.Errorf("mail: from %q: %w", from, err)
 	}
+	if m.FromName != "" {
+		if err := msg.FromFormat(m.FromName, Address(from)); err != nil {
+			return nil, fmt.Errorf("mail: from %q: %w", m.FromName, err)
+		}
+	}
+	if m.ReplyTo != "" {
+		if err := msg.ReplyTo(m.ReplyTo); err != nil {
+			return nil, fmt.Errorf("mail: reply-to: %w", err)
+		}
+	}
+	if m.Unsubscribe != "" {
+		// One POST to the link unsubscribes: mail apps show their own
+		// "unsubscribe" button, and no prefetch can trigger it (RFC 8058).
+		msg.SetGenHeaderPreformatted(gomail.HeaderListUnsubscribe, "<"+m.Unsubscribe+">")
+		msg.SetGenHeaderPreformatted(gomail.HeaderListUnsubscribePost, "List-Unsubscribe=One-Click")
+	}
 	if err := msg.To(m.To); err != nil {
 		return nil, fmt.Errorf("mail: recipient: %w", err)
 	}
@@ -117,4 +141,13 @@ type Log struct{ Logger *slog.Logger }
 func (l Log) Send(_ context.Context, m Message) error {
 	l.Logger.Info("email (not sent: SMTP_URL is not set)", "to", m.To, "subject", m.Subject, "text", m.Text)
 	return nil
+}
+
+// Address is the bare email address of a sender written "Name <addr>"
+// (a calendar file names its organiser by address alone).
+func Address(from string) string {
+	if a, err := netmail.ParseAddress(from); err == nil {
+		return a.Address
+	}
+	return from
 }

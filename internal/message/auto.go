@@ -20,9 +20,8 @@ import (
 type Notice struct {
 	SalonID       uuid.UUID
 	AppointmentID uuid.UUID
-	Kind          string    // KindConfirmation, KindReminder, KindCancellation, or KindFeeLink with Own
-	Lang          i18n.Lang // "": the language the client booked in, else the salon's
-	Email         string    // "": the client's email on their record
+	Kind          string // KindConfirmation, KindReminder, KindCancellation, or KindFeeLink with Own
+	Email         string // "": the client's email on their record
 	// Extra paragraphs end the email (what was paid online, the policy the
 	// client accepted): facts of the booking no template rewords.
 	Extra       []string
@@ -42,10 +41,7 @@ func AppointmentTx(ctx context.Context, tx store.Tx, n Notice) error {
 	if err != nil {
 		return fmt.Errorf("message: %s: %w", n.Kind, err)
 	}
-	lang := n.Lang
-	if lang == "" {
-		lang = langOf(a.BookingLang, a.Locale)
-	}
+	lang := langOf(a.Lang) // the client's, whoever wrote the visit and in whatever language
 	to := n.Email
 	if to == "" {
 		to = a.BookingEmail
@@ -97,23 +93,24 @@ func AppointmentTx(ctx context.Context, tx store.Tx, n Notice) error {
 	return err
 }
 
-// PortalAccessTx tells a client their client portal is open, with the
-// sign-in link the caller minted. It goes by email, or by SMS to a client
-// without an email address.
-func PortalAccessTx(ctx context.Context, tx store.Tx, salonID, customerID uuid.UUID, link string, lang i18n.Lang) error {
-	return portalTx(ctx, tx, KindPortalAccess, salonID, customerID, link, lang)
+// PortalAccessTx tells a client, in their language, their client portal is
+// open, with the sign-in link the caller minted. It goes by email, or by SMS
+// to a client without an email address.
+func PortalAccessTx(ctx context.Context, tx store.Tx, salonID, customerID uuid.UUID, link string) error {
+	return portalTx(ctx, tx, KindPortalAccess, salonID, customerID, link)
 }
 
 // PortalLoginTx sends a client the sign-in link to their portal they asked
-// for (minted by the caller), by email, or by SMS when they have no email.
-func PortalLoginTx(ctx context.Context, tx store.Tx, salonID, customerID uuid.UUID, link string, lang i18n.Lang) error {
-	return portalTx(ctx, tx, KindPortalLogin, salonID, customerID, link, lang)
+// for (minted by the caller), in their language, by email, or by SMS when
+// they have no email.
+func PortalLoginTx(ctx context.Context, tx store.Tx, salonID, customerID uuid.UUID, link string) error {
+	return portalTx(ctx, tx, KindPortalLogin, salonID, customerID, link)
 }
 
 // The link is written into the message as it waits in the outbox (the
 // caller minted it: it is short-lived and single-use); the history never
 // shows it, and it is masked once the message is sent.
-func portalTx(ctx context.Context, tx store.Tx, kind string, salonID, customerID uuid.UUID, link string, lang i18n.Lang) error {
+func portalTx(ctx context.Context, tx store.Tx, kind string, salonID, customerID uuid.UUID, link string) error {
 	if link == "" {
 		return fmt.Errorf("message: %s without a link", kind)
 	}
@@ -121,9 +118,7 @@ func portalTx(ctx context.Context, tx store.Tx, kind string, salonID, customerID
 	if err != nil {
 		return fmt.Errorf("message: %s: %w", kind, err)
 	}
-	if lang == "" {
-		lang = langOf(c.Locale)
-	}
+	lang := langOf(c.Lang)
 	channel, to := Email, c.Email
 	if to == "" && c.Phone != "" {
 		channel, to = SMS, c.Phone
@@ -151,6 +146,16 @@ func portalTx(ctx context.Context, tx store.Tx, kind string, salonID, customerID
 func consentOf(c dbq.MessageCustomerRow) Consent {
 	return Consent{EmailTransactional: c.EmailTransactional, EmailMarketing: c.EmailMarketing,
 		SMSTransactional: c.SmsTransactional, SMSMarketing: c.SmsMarketing}
+}
+
+// ClientLangTx is the language of the client a visit is for, which every
+// message about it is written in (the booking area's own texts too).
+func ClientLangTx(ctx context.Context, tx store.Tx, salonID, appointmentID uuid.UUID) (i18n.Lang, error) {
+	l, err := tx.MessageClientLang(ctx, dbq.MessageClientLangParams{TenantID: salonID, ID: appointmentID})
+	if err != nil {
+		return "", fmt.Errorf("message: client language: %w", err)
+	}
+	return langOf(l), nil
 }
 
 // templateTx is the salon's wording of a message, or Carnet's.

@@ -34,7 +34,7 @@ func TestABookingConfirmationGoesThroughTheOutboxAndShowsInTheHistory(t *testing
 	require.NotContains(t, ics, "/m/", "the calendar file travels in the job's arguments: no link in it")
 	manage, err := url.Parse(mail.Link(t, "/b/"+s.salon.Slug+"/m/"))
 	require.NoError(t, err)
-	require.Equal(t, 200, s.env.NewClient().Get(manage.Path).Status, "the link minted when sending works")
+	require.Equal(t, 200, s.web.NewClient().Get(manage.Path).Status, "the link minted when sending works")
 
 	eventually(t, func() bool { return delivered(phone) == 1 }, "no confirmation SMS to %s", phone)
 	sms := smsTo(phone)[0]
@@ -66,7 +66,7 @@ func TestABookingConfirmationGoesThroughTheOutboxAndShowsInTheHistory(t *testing
 	require.Zero(t, inOutbox)
 
 	// The client cancels: the cancellation goes the same way.
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	require.Equal(t, 303, c.Post(manage.Path+"/cancel", nil).Status)
 	cancelled := s.env.Mail.WaitSubject(t, email, "Rendez-vous annulé chez Institut Message")
 	require.Contains(t, cancelled.Text, "« Soin éclat » du "+sentDay(s)+" à 11:00 est annulé")

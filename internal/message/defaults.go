@@ -4,8 +4,9 @@ package message
 // channel. A salon may replace any of them (message_templates); these stay
 // the reference the settings page shows and resets to.
 //
-// A line whose placeholder has no value is left out (no address, no manage
-// link for a visit booked by phone), so optional details sit on their own line.
+// Optional details sit on their own line: a placeholder with no value (no
+// address) leaves only its label ("Adresse"), and a line offering the manage
+// link is left out for a visit booked by phone, which has none.
 var defaults = map[templateKey]Text{
 	{KindConfirmation, "fr", Email}: {
 		Subject: "Rendez-vous confirmé chez {salon}, {date} à {heure}",
@@ -23,6 +24,23 @@ var defaults = map[templateKey]Text{
 			"Manage my appointment: {lien}"},
 	{KindConfirmation, "en", SMS}: {
 		Body: "{salon}: appointment confirmed on {date} at {heure} ({prestation}). See you soon!"},
+
+	{KindMoved, "fr", Email}: {
+		Subject: "Rendez-vous déplacé chez {salon} : {date} à {heure}",
+		Body: "Bonjour {prenom},\n\n" +
+			"Votre rendez-vous « {prestation} » avec {collaborateur} a été déplacé. Nouvel horaire : {date} à {heure}.\n\n" +
+			"Adresse : {adresse}\n\n" +
+			"Gérer mon rendez-vous : {lien}"},
+	{KindMoved, "fr", SMS}: {
+		Body: "{salon} : votre rendez-vous est déplacé au {date} à {heure} ({prestation}). À bientôt !"},
+	{KindMoved, "en", Email}: {
+		Subject: "Appointment moved at {salon}: {date} at {heure}",
+		Body: "Hello {prenom},\n\n" +
+			"Your appointment “{prestation}” with {collaborateur} has been moved. New time: {date} at {heure}.\n\n" +
+			"Address: {adresse}\n\n" +
+			"Manage my appointment: {lien}"},
+	{KindMoved, "en", SMS}: {
+		Body: "{salon}: your appointment is moved to {date} at {heure} ({prestation}). See you soon!"},
 
 	{KindReminder, "fr", Email}: {
 		Subject: "Rappel : rendez-vous chez {salon}, {date} à {heure}",

@@ -10,4 +10,9 @@
 // in a job or in the outbox: a visit's manage link stays a {lien} marker
 // until the job mints it (Outbox.ManageLink), and a portal sign-in link the
 // caller minted is masked once sent. The history never shows links.
+//
+// Offers need consent and are left in one tap: an offer by email carries a
+// signed unsubscribe link (UnsubscribeURL, no session needed), an offer by
+// SMS ends with a STOP notice, and a STOP reply the gateway reports
+// (InboundStop) withdraws consent; both are kept on the client's record.
 package message

@@ -18,9 +18,11 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/agenda"
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/message"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -107,11 +109,15 @@ func failSMS(phone string, fail bool) {
 
 const smsKey = "sk-test-gateway"
 
-// newEnv starts Carnet with the test SMS gateway.
+// withGateway points Carnet at the test SMS gateway.
+func withGateway(v map[string]string) {
+	v["SMS_URL"], v["SMS_KEY"], v["SMS_FROM"] = gatewayURL(), smsKey, "Institut"
+	v["SMS_INBOUND_SECRET"] = inboundSecret
+}
+
+// newEnv starts Carnet with the test SMS gateway, for tests about HTTP.
 func newEnv(t *testing.T) *testkit.Env {
-	return testkit.NewEnv(t, testkit.EnvOptions{Config: func(v map[string]string) {
-		v["SMS_URL"], v["SMS_KEY"], v["SMS_FROM"] = gatewayURL(), smsKey, "Institut"
-	}})
+	return testkit.NewEnv(t, testkit.EnvOptions{Config: withGateway})
 }
 
 // newPhone is a French mobile number no other test uses: as typed, and as stored.
@@ -124,37 +130,50 @@ func newPhone() (typed, e164 string) {
 // service ("Soin éclat", paid at the salon) and one staff member, Nora.
 type shop struct {
 	t       *testing.T
-	env     *testkit.Env
+	env     *testkit.Areas
+	web     *testkit.Env // nil for a shop of newAreaShop: no HTTP server
 	salon   testkit.Salon
 	sal     salon.Salon
-	service string
-	staff   string
+	service uuid.UUID
+	staff   uuid.UUID
 }
 
+// newShop is the shop on a running server, for tests about HTTP.
 func newShop(t *testing.T) shop {
 	t.Helper()
-	env := newEnv(t)
+	web := newEnv(t)
+	s := open(t, web.Areas)
+	s.web = web
+	return s
+}
+
+// newAreaShop is the shop without an HTTP server: tests of the outbox's
+// logic call the areas, and the workers send what they queue.
+func newAreaShop(t *testing.T) shop {
+	t.Helper()
+	return open(t, testkit.NewAreas(t, testkit.AreasOptions{Workers: true, Config: withGateway}))
+}
+
+func open(t *testing.T, env *testkit.Areas) shop {
+	t.Helper()
 	ctx := context.Background()
 	s := shop{t: t, env: env, salon: env.NewSalon("Institut Message")}
-	week := [7]string{}
-	for d := range week {
-		week[d] = "09:00-19:00"
-	}
+	week := availability.Daily(availability.Hours(9, 19))
 	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.salon.ID, week))
-	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Name: "Institut Message", TimeZone: "Europe/Paris",
-		Currency: "EUR", Locale: "fr", Address: "3 rue des Lilas, Lyon", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60",
-		CancellationWindowHours: "24", NoShowFee: "0", PaymentMode: "none", DepositKind: "percent", DepositValue: "30",
+	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Country: "FR", Name: "Institut Message", TimeZone: "Europe/Paris",
+		Currency: "EUR", Locale: "fr", Address: "3 rue des Lilas, Lyon", SlotStep: 15 * time.Minute, MinNotice: 60 * time.Minute, MaxHorizonDays: 60,
+		CancellationWindow: 24 * time.Hour, DefaultRule: payment.Rule{Mode: payment.ModeNone},
 		CancelRefund: "refund", DepositName: "acompte"}))
 	var err error
 	s.sal, err = env.Srv.Salons.Get(ctx, s.salon.ID)
 	require.NoError(t, err)
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat", Duration: "60", Price: "50",
-		OnlineBookable: true, PaymentMode: "none"})
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat", Duration: 60 * time.Minute, PriceCents: 5000,
+		OnlineBookable: true, Rule: &payment.Rule{Mode: payment.ModeNone}})
 	require.NoError(t, err)
-	s.service = svc.String()
-	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Active: true, Services: []string{s.service}})
+	s.service = svc
+	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 2, Active: true, Services: []uuid.UUID{svc}})
 	require.NoError(t, err)
-	s.staff = staff.String()
+	s.staff = staff
 	return s
 }
 
@@ -173,8 +192,8 @@ func (s shop) at(hhmm string) time.Time {
 // book books the service online as Léa Martin and returns the booking's page.
 func (s shop) book(start time.Time, email, phone string) string {
 	s.t.Helper()
-	c := s.env.NewClient()
-	path := "/b/" + s.salon.Slug + "/s/" + s.service + "/book"
+	c := s.web.NewClient()
+	path := "/b/" + s.salon.Slug + "/s/" + s.service.String() + "/book"
 	details := c.Get(path + "?start=" + url.QueryEscape(start.Format(time.RFC3339)))
 	require.Equal(s.t, 200, details.Status)
 	form := url.Values{"start": {start.Format(time.RFC3339)}, "first_name": {"Léa"}, "last_name": {"Martin"},
@@ -256,9 +275,9 @@ func (s shop) waitStatus(customerID uuid.UUID, kind, channel, status string) mes
 }
 
 // agendaInput is a phone booking of the shop's service for Léa, known by phone only.
-func agendaInput(s shop, date, hhmm string) agenda.Input {
+func agendaInput(s shop, start time.Time) agenda.Input {
 	typed, _ := newPhone()
-	return agenda.Input{StaffID: s.staff, Date: date, Time: hhmm, ServiceIDs: []string{s.service},
+	return agenda.Input{StaffID: s.staff, Start: start, ServiceIDs: []uuid.UUID{s.service},
 		Customer: customer.QuickInput{FirstName: "Léa", LastName: "Téléphone", Phone: typed}}
 }
 

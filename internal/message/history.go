@@ -16,6 +16,7 @@ import (
 const (
 	SkipNoAddress = "no_address"
 	SkipOptedOut  = "opted_out"
+	SkipDemo      = "demo" // the demo salon: nothing is ever sent
 )
 
 // HistoryItem is one message in a client's history, as the record shows it.
@@ -28,7 +29,7 @@ type HistoryItem struct {
 	Subject    string
 	Preview    string // the start of the body, links masked as {lien}
 	Status     string // sent, failed, skipped, queued
-	SkipReason string // no_address, opted_out
+	SkipReason string // no_address, opted_out, demo
 	LastError  string
 	Attempts   int
 	ByStaff    bool // written by a staff member

@@ -3,6 +3,7 @@ package message
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/google/uuid"
 	"github.com/riverqueue/river"
@@ -59,15 +60,28 @@ func (c Consent) Allows(channel, purpose string) bool {
 
 // EnqueueTx puts a message in the outbox within the caller's transaction and
 // queues its sending, so it goes out only if the change it follows commits.
-// A message the client's preferences refuse, or with no address, is kept in
-// the history as skipped, with the reason, and never sent.
+// A message the client's preferences refuse, or with no address, or from the
+// demo salon (whose clients are made up), is kept in the history as skipped,
+// with the reason, and never sent: no job is queued for it.
 func EnqueueTx(ctx context.Context, tx store.Tx, d Draft, consent Consent) (uuid.UUID, error) {
+	demo, err := tx.TenantIsDemo(ctx, d.SalonID)
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("message: enqueue: %w", err)
+	}
 	status, reason := "queued", ""
 	switch {
+	case demo:
+		status, reason = "skipped", SkipDemo
 	case d.To == "":
-		status, reason = "skipped", "no_address"
+		status, reason = "skipped", SkipNoAddress
 	case !consent.Allows(d.Channel, d.Purpose):
-		status, reason = "skipped", "opted_out"
+		status, reason = "skipped", SkipOptedOut
+	}
+	if d.Lang == i18n.EN {
+		d.Subject, d.Body = englishPunctuation(d.Subject), englishPunctuation(d.Body)
+	}
+	if d.Channel == SMS && d.Purpose == Marketing {
+		d.Body = withStop(d.Body, d.Lang)
 	}
 	if status == "skipped" {
 		d.Body = maskLinks(dbq.Message{Kind: d.Kind, Body: d.Body}) // never sent: no working sign-in link kept
@@ -100,4 +114,14 @@ func (SendArgs) Kind() string { return "message_send" }
 // InsertOpts: messages share the email queue (a slow provider delays only them).
 func (SendArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: mail.Queue, MaxAttempts: 8}
+}
+
+// withStop ends an offer by SMS with how to stop them (LCEN art. L34-5): the
+// client replies STOP, which the gateway reports (InboundStop).
+func withStop(body string, lang i18n.Lang) string {
+	notice := i18n.Tr(lang, "message.sms.stop")
+	if strings.HasSuffix(body, notice) {
+		return body
+	}
+	return strings.TrimRight(body, " \n") + "\n" + notice
 }

@@ -24,8 +24,13 @@ import (
 func (s shop) visit(at time.Time, email, phone string) (appt, client uuid.UUID) {
 	s.t.Helper()
 	ctx := context.Background()
-	id, err := s.env.Srv.Agenda.Create(ctx, s.sal, s.salon.OwnerID, agenda.Input{StaffID: s.staff, Date: at.Format(time.DateOnly),
-		Time: at.Format("15:04"), ServiceIDs: []string{s.service},
+	if at.After(s.env.Clock.Now().AddDate(0, 0, 30)) {
+		s.env.Clock.Set(at.AddDate(0, 0, -7)) // the salon books it a week ahead
+	}
+	// Within the next hours, the visit may fall outside the salon's hours:
+	// the salon books it so on purpose.
+	id, err := s.env.Srv.Agenda.Create(ctx, s.sal, s.salon.OwnerID, agenda.Input{StaffID: s.staff, Start: at,
+		ServiceIDs: []uuid.UUID{s.service}, OutsideHours: true,
 		Customer: customer.QuickInput{FirstName: "Léa", LastName: "Rappel", Phone: phone}})
 	require.NoError(s.t, err)
 	a, err := s.env.Srv.Agenda.Get(ctx, s.sal, id)
@@ -54,7 +59,7 @@ func (s shop) reminders(appt uuid.UUID, channel string) int {
 
 func TestARemindersFiresOnceAtTheRightTimeInTheSalonsZone(t *testing.T) {
 	t.Parallel()
-	s := newShop(t)
+	s := newAreaShop(t)
 	paris := s.sal.Location()
 	start := time.Date(2041, time.January, 15, 10, 0, 0, 0, paris) // 09:00 UTC
 	email := "reminder-" + s.salon.Slug + "@example.com"
@@ -96,7 +101,7 @@ func TestARemindersFiresOnceAtTheRightTimeInTheSalonsZone(t *testing.T) {
 
 func TestAVisitMovedLaterIsRemindedAtItsNewTime(t *testing.T) {
 	t.Parallel()
-	s := newShop(t)
+	s := newAreaShop(t)
 	paris := s.sal.Location()
 	start := time.Date(2042, time.March, 12, 11, 0, 0, 0, paris)
 	email := "moved-" + s.salon.Slug + "@example.com"
@@ -114,7 +119,7 @@ func TestAVisitMovedLaterIsRemindedAtItsNewTime(t *testing.T) {
 	// old time, so the visit is reminded again, a day before its new time.
 	later := start.AddDate(0, 0, 2)
 	require.NoError(t, s.env.Srv.Agenda.Update(context.Background(), s.sal, appt, agenda.Input{StaffID: s.staff,
-		Date: later.Format(time.DateOnly), Time: "11:00", ServiceIDs: []string{s.service}}))
+		Start: time.Date(later.Year(), later.Month(), later.Day(), 11, 0, 0, 0, s.sal.Location()), ServiceIDs: []uuid.UUID{s.service}}))
 	s.sweep()
 	require.Equal(t, 1, s.reminders(appt, message.Email), "not yet: the new time is two days away")
 
@@ -129,7 +134,7 @@ func TestAVisitMovedLaterIsRemindedAtItsNewTime(t *testing.T) {
 
 func TestNoReminderWhenTheSalonTurnedThemOff(t *testing.T) {
 	t.Parallel()
-	s := newShop(t)
+	s := newAreaShop(t)
 	start := time.Date(2043, time.June, 3, 9, 30, 0, 0, s.sal.Location())
 	appt, _ := s.visit(start, "off-"+s.salon.Slug+"@example.com", "")
 	require.NoError(t, s.env.Srv.Messages.SetReminders(context.Background(), s.salon.ID, "0", true))
@@ -148,7 +153,7 @@ func TestNoReminderWhenTheSalonTurnedThemOff(t *testing.T) {
 
 func TestAVisitBookedBySalonInsideTheReminderDelayGetsItsConfirmationOnly(t *testing.T) {
 	t.Parallel()
-	s := newShop(t)
+	s := newAreaShop(t)
 	// Salon time: within the next hours, on a quarter hour.
 	start := s.env.Clock.Now().In(s.sal.Location()).Add(5 * time.Hour).Truncate(15 * time.Minute)
 	email := "same-day-" + s.salon.Slug + "@example.com"

@@ -13,6 +13,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Message statuses.
@@ -44,6 +45,7 @@ func (w *SendWorker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 // a crash between the provider's acceptance and the status update.
 func (o *Outbox) deliver(ctx context.Context, a SendArgs) error {
 	var m dbq.Message
+	var sal dbq.MessageSenderRow
 	link := ""
 	err := o.DB.WithTenant(ctx, a.SalonID, func(tx store.Tx) error {
 		var err error
@@ -52,6 +54,9 @@ func (o *Outbox) deliver(ctx context.Context, a SendArgs) error {
 		}
 		if m.Status != StatusQueued && m.Status != StatusFailed {
 			return nil
+		}
+		if sal, err = tx.MessageSender(ctx, a.SalonID); err != nil {
+			return err
 		}
 		if strings.Contains(m.Body, linkMarker) && m.AppointmentID != nil && o.ManageLink != nil {
 			link, err = o.ManageLink(ctx, tx, a.SalonID, *m.AppointmentID)
@@ -65,7 +70,7 @@ func (o *Outbox) deliver(ctx context.Context, a SendArgs) error {
 		return nil // sent already (a retry after success), or skipped
 	}
 	body := fillLink(m.Body, link)
-	sendErr := o.send(ctx, m, body, langOf(a.Lang), a.Attachments)
+	sendErr := o.send(ctx, m, body, langOf(a.Lang), a.Attachments, sal)
 	// Record the outcome even if the job's time ran out meanwhile.
 	rctx := context.WithoutCancel(ctx)
 	err = o.DB.WithTenant(rctx, a.SalonID, func(tx store.Tx) error {
@@ -89,12 +94,36 @@ func (o *Outbox) deliver(ctx context.Context, a SendArgs) error {
 	return nil
 }
 
-func (o *Outbox) send(ctx context.Context, m dbq.Message, body string, lang i18n.Lang, atts []mail.Attachment) error {
+// footer closes every email a salon sends its clients.
+type footer struct{ text, link string }
+
+// portalFooter points every email to the salon's client portal, where the
+// client finds their visits, whatever the email was about.
+func (o *Outbox) portalFooter(sal dbq.MessageSenderRow, lang i18n.Lang) footer {
+	if sal.Slug == "" {
+		return footer{}
+	}
+	return footer{text: i18n.Tr(lang, "message.email.portal_footer", sal.Name), link: o.BaseURL + urls.Portal(sal.Slug)}
+}
+
+// envelope is how an email of the salon's presents it: under its name, with
+// its contact details, and on an offer the link to stop them.
+func (o *Outbox) envelope(m dbq.Message, sal dbq.MessageSenderRow, lang i18n.Lang) mail.Content {
+	foot := o.portalFooter(sal, lang)
+	c := mail.Content{Subject: m.Subject, Footer: foot.text, FooterLink: foot.link,
+		Salon: &mail.Salon{Name: sal.Name, Email: sal.Email, Phone: sal.Phone, Address: sal.Address}}
+	if m.Purpose == Marketing && m.CustomerID != nil {
+		c.Unsubscribe = o.UnsubscribeURL(m.TenantID, *m.CustomerID)
+	}
+	return c
+}
+
+func (o *Outbox) send(ctx context.Context, m dbq.Message, body string, lang i18n.Lang, atts []mail.Attachment, sal dbq.MessageSenderRow) error {
 	switch m.Channel {
 	case Email:
-		return o.Mail.Send(ctx, emailOf(lang, m.ToAddress, m.Subject, body, atts))
+		return o.Mail.Send(ctx, emailOf(lang, m.ToAddress, body, atts, o.envelope(m, sal, lang)))
 	case SMS:
-		return o.SMS.SendSMS(ctx, m.ToAddress, body)
+		return o.SMS.SendSMS(ctx, sal.SmsSender, m.ToAddress, body)
 	}
 	return fmt.Errorf("unknown channel %q", m.Channel)
 }
@@ -120,27 +149,52 @@ func maskLinks(m dbq.Message) string {
 }
 
 // emailOf makes the email: the text part is the body as written; the HTML
-// part lays it out (first paragraph as greeting), the paragraph holding a
-// link becoming the button, labelled with that paragraph's words.
-func emailOf(lang i18n.Lang, to, subject, body string, atts []mail.Attachment) mail.Message {
-	c := mail.Content{Subject: subject}
-	link := anyLink.FindString(body)
-	for i, p := range strings.Split(body, "\n\n") {
-		p = strings.TrimSpace(p)
-		switch {
-		case p == "":
-		case link != "" && c.Link == "" && strings.Contains(p, link):
-			c.Link = link
-			c.Action = strings.TrimRight(strings.TrimSpace(strings.Replace(p, link, "", 1)), " :")
-			if c.Action == "" {
-				c.Action = i18n.Tr(lang, "message.email.open")
-			}
-		case i == 0:
-			c.Greeting = p
-		default:
-			c.Lines = append(c.Lines, p)
+// part is the same paragraphs, lines and links in the same places, a
+// paragraph that is a label and a link ("Gérer mon rendez-vous : https://…")
+// becoming a button with the label's words. c brings the subject and what
+// closes it (portal, salon, unsubscribe link).
+func emailOf(lang i18n.Lang, to, body string, atts []mail.Attachment, c mail.Content) mail.Message {
+	for _, p := range strings.Split(body, "\n\n") {
+		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
+			c.Paragraphs = append(c.Paragraphs, paragraphOf(lang, p))
 		}
 	}
-	html := mail.Compose(lang, to, c).HTML
-	return mail.Message{To: to, Subject: subject, Text: body, HTML: html, Attachments: atts}
+	msg := mail.Compose(lang, to, c)
+	msg.Text = strings.TrimRight(body, "\n") + "\n\n-- \n"
+	if c.Footer != "" {
+		msg.Text += c.Footer + " " + c.FooterLink + "\n"
+	}
+	msg.Text += mail.Signature(lang, c)
+	msg.Attachments = atts
+	return msg
+}
+
+// paragraphOf lays out one paragraph of a message for the HTML part.
+func paragraphOf(lang i18n.Lang, p string) mail.Paragraph {
+	if !strings.Contains(p, "\n") {
+		if loc := anyLink.FindStringIndex(p); loc != nil && loc[1] == len(strings.TrimRight(p, " ")) && len(anyLink.FindAllString(p, 2)) == 1 {
+			action := strings.TrimRight(p[:loc[0]], " :\u00a0\t")
+			if action == "" {
+				action = i18n.Tr(lang, "message.email.open")
+			}
+			return mail.Paragraph{Action: action, Link: p[loc[0]:loc[1]]}
+		}
+	}
+	var out mail.Paragraph
+	for _, line := range strings.Split(p, "\n") {
+		var spans []mail.Span
+		at := 0
+		for _, loc := range anyLink.FindAllStringIndex(line, -1) {
+			if loc[0] > at {
+				spans = append(spans, mail.Span{Text: line[at:loc[0]]})
+			}
+			spans = append(spans, mail.Span{Text: line[loc[0]:loc[1]], Href: line[loc[0]:loc[1]]})
+			at = loc[1]
+		}
+		if at < len(line) {
+			spans = append(spans, mail.Span{Text: line[at:]})
+		}
+		out.Lines = append(out.Lines, spans)
+	}
+	return out
 }

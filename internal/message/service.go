@@ -18,6 +18,11 @@ type Outbox struct {
 	Mail    mail.Sender
 	SMS     SMSProvider
 	BaseURL string
+	// Secret signs the unsubscribe links of offers (derived from SECRET_KEY).
+	Secret []byte
+	// SMSFrom is the sender of the SMS of salons that set none: a STOP
+	// sent to it concerns them.
+	SMSFrom string
 	// ManageLink mints, when a message about a visit is sent, the client's
 	// link to manage it ("" for a visit not booked online). The booking area
 	// owns those links; the server wires its function in.

@@ -14,9 +14,10 @@ import (
 	"time"
 )
 
-// SMSProvider sends a text message to a phone number (E.164).
+// SMSProvider sends a text message to a phone number (E.164), under the
+// salon's sender name (from; "" = the platform's default).
 type SMSProvider interface {
-	SendSMS(ctx context.Context, to, text string) error
+	SendSMS(ctx context.Context, from, to, text string) error
 }
 
 // HTTPSMS sends through an SMS gateway's HTTP API: a JSON POST of
@@ -30,14 +31,17 @@ type HTTPSMS struct {
 }
 
 // NewHTTPSMS returns a provider for the gateway at u (SMS_URL), with its key
-// (SMS_KEY) and the sender name clients see (SMS_FROM).
+// (SMS_KEY) and the sender name clients see when the salon set none (SMS_FROM).
 func NewHTTPSMS(u *url.URL, key, from string) *HTTPSMS {
 	return &HTTPSMS{url: u.String(), key: key, from: from, client: &http.Client{Timeout: 20 * time.Second}}
 }
 
 // SendSMS posts the message to the gateway.
-func (p *HTTPSMS) SendSMS(ctx context.Context, to, text string) error {
-	payload, err := json.Marshal(map[string]string{"from": p.from, "to": to, "text": text})
+func (p *HTTPSMS) SendSMS(ctx context.Context, from, to, text string) error {
+	if from == "" {
+		from = p.from
+	}
+	payload, err := json.Marshal(map[string]string{"from": from, "to": to, "text": text})
 	if err != nil {
 		return fmt.Errorf("sms: encode: %w", err)
 	}
@@ -99,7 +103,7 @@ type LogSMS struct{ Logger *slog.Logger }
 var anyLink = regexp.MustCompile(`https?://\S+`)
 
 // SendSMS logs the message.
-func (l LogSMS) SendSMS(_ context.Context, to, text string) error {
-	l.Logger.Info("sms (not sent: SMS_URL is not set)", "to", to, "text", anyLink.ReplaceAllString(text, "[link]"))
+func (l LogSMS) SendSMS(_ context.Context, from, to, text string) error {
+	l.Logger.Info("sms (not sent: SMS_URL is not set)", "from", from, "to", to, "text", anyLink.ReplaceAllString(text, "[link]"))
 	return nil
 }

@@ -37,17 +37,17 @@ func TestTheHTTPProviderReportsTheGatewaysOwnMessage(t *testing.T) {
 	u, _ := url.Parse(srv.URL)
 	p := message.NewHTTPSMS(u, "k", "Carnet")
 	ctx := context.Background()
-	require.NoError(t, p.SendSMS(ctx, "+33600000001", "ok"), "any 2xx is a success")
-	require.EqualError(t, p.SendSMS(ctx, "+33600000002", "x"), "sms: gateway answered 402: insufficient credit")
-	require.EqualError(t, p.SendSMS(ctx, "+33600000003", "x"), "sms: gateway answered 400: invalid number")
-	require.EqualError(t, p.SendSMS(ctx, "+33600000004", "x"), "sms: gateway answered 503: Service Unavailable")
+	require.NoError(t, p.SendSMS(ctx, "", "+33600000001", "ok"), "any 2xx is a success")
+	require.EqualError(t, p.SendSMS(ctx, "", "+33600000002", "x"), "sms: gateway answered 402: insufficient credit")
+	require.EqualError(t, p.SendSMS(ctx, "", "+33600000003", "x"), "sms: gateway answered 400: invalid number")
+	require.EqualError(t, p.SendSMS(ctx, "", "+33600000004", "x"), "sms: gateway answered 503: Service Unavailable")
 }
 
 func TestTheLogProviderMasksLinks(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	p := message.LogSMS{Logger: slog.New(slog.NewTextHandler(&buf, nil))}
-	require.NoError(t, p.SendSMS(context.Background(), "+33612345678", "Votre lien : https://carnet.example/b/x/account/tok"))
+	require.NoError(t, p.SendSMS(context.Background(), "", "+33612345678", "Votre lien : https://carnet.example/b/x/account/tok"))
 	require.Contains(t, buf.String(), "+33612345678")
 	require.Contains(t, buf.String(), "Votre lien : [link]")
 	require.NotContains(t, buf.String(), "tok")

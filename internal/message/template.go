@@ -11,12 +11,13 @@ import (
 	"github.com/carnet-salon/carnet/internal/i18n"
 )
 
-// Kinds of messages. The first six have templates a salon may reword;
+// Kinds of messages. The first seven have templates a salon may reword;
 // a fee link is written by the booking area itself.
 const (
 	KindConfirmation = "confirmation"
 	KindReminder     = "reminder"
 	KindCancellation = "cancellation"
+	KindMoved        = "moved" // a visit at a new time: "déplacé", never a second "confirmé"
 	KindPortalAccess = "portal_access"
 	KindPortalLogin  = "portal_login"
 	KindManual       = "manual"
@@ -24,7 +25,7 @@ const (
 )
 
 // Kinds lists the kinds with templates, in the order the settings page shows them.
-var Kinds = []string{KindConfirmation, KindReminder, KindCancellation, KindPortalAccess, KindPortalLogin, KindManual}
+var Kinds = []string{KindConfirmation, KindMoved, KindReminder, KindCancellation, KindPortalAccess, KindPortalLogin, KindManual}
 
 // Channels lists the channels, email first.
 var Channels = []string{Email, SMS}
@@ -73,7 +74,7 @@ var (
 // Placeholders returns the placeholders a kind of message may use.
 func Placeholders(kind string) []string {
 	switch kind {
-	case KindConfirmation, KindReminder, KindCancellation:
+	case KindConfirmation, KindMoved, KindReminder, KindCancellation:
 		return appointmentVars
 	case KindPortalAccess, KindPortalLogin:
 		return portalVars
@@ -137,31 +138,81 @@ func check(kind, channel string, t Text, f apperr.Fields) {
 // vars are the values a message's placeholders take.
 type vars map[string]string
 
-// render fills text's placeholders. A line holding a placeholder with no
-// value is left out; {lien} stays as it is when its value is the marker
-// (filled at sending). Values cannot bring placeholders of their own.
+// render fills text's placeholders. Values cannot bring placeholders of
+// their own; {lien} stays as it is when its value is the marker (filled at
+// sending).
+//
+// A placeholder with no value (an address the salon never entered) never
+// takes the salon's words with it: only the placeholder goes, with the
+// punctuation that tied it to the line, so nothing dangles — "Adresse :
+// {adresse}" reads "Adresse", "{salon} : rappel" reads "rappel", "Bonjour
+// {prenom}," reads "Bonjour,", "({prestation})" goes whole. The preview
+// names such placeholders so the salon can fill the value or reword.
 func render(text string, v vars) string {
-	clean := strings.NewReplacer("{", "(", "}", ")")
+	clean := strings.NewReplacer("{", "(", "}", ")", hole, "")
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	out := lines[:0]
-	for _, line := range lines {
-		missing := false
+	for i, line := range lines {
+		line = elide(line, v)
 		line = placeholder.ReplaceAllStringFunc(line, func(m string) string {
-			name := m[1 : len(m)-1]
-			val := v[name]
-			if val == "" {
-				missing = true
-			}
-			if val == linkMarker {
+			val := v[m[1:len(m)-1]]
+			switch val {
+			case "":
+				return hole
+			case linkMarker:
 				return linkMarker
 			}
 			return clean.Replace(val)
 		})
-		if !missing {
-			out = append(out, line)
+		lines[i] = closeHoles(line)
+	}
+	return tidy(strings.Join(lines, "\n"))
+}
+
+// hole stands, while a line is rendered, where a placeholder had no value.
+const hole = "\x00"
+
+var (
+	holeEnclosed = regexp.MustCompile(`[ \t\x{a0}]*[(«“"][ \t\x{a0}]*\x00[ \t\x{a0}]*[)»”"]`)
+	holeLeading  = regexp.MustCompile(`^([ \t\x{a0}]*)\x00[ \t\x{a0}]*[:;,–—-]?[ \t\x{a0}]*`)
+	holeInside   = regexp.MustCompile(`[ \t\x{a0}]*[:;,–—-]?[ \t\x{a0}]*\x00`)
+	spaceRun     = regexp.MustCompile(`([^ \t\x{a0}])[ \t]{2,}`)
+)
+
+// closeHoles takes the empty placeholders out of a line as render explains.
+func closeHoles(line string) string {
+	if !strings.Contains(line, hole) {
+		return line
+	}
+	line = holeEnclosed.ReplaceAllString(line, hole)
+	line = holeLeading.ReplaceAllString(line, "$1")
+	line = holeInside.ReplaceAllString(line, "")
+	return strings.TrimRight(spaceRun.ReplaceAllString(line, "$1 "), " \t\u00a0")
+}
+
+// missing lists the placeholders of text, as typed, that v leaves empty.
+func missing(text string, v vars) []string {
+	var out []string
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+		if val, known := v[m[1]]; known && val == "" && !slices.Contains(out, m[0]) {
+			out = append(out, m[0])
 		}
 	}
-	return tidy(strings.Join(out, "\n"))
+	return out
+}
+
+// elide writes "d'{salon}" for "de {salon}" when the value starts with a
+// vowel, so "Message de {salon}" reads "Message d'Institut Démo". Only the
+// French elision words are touched, and only before a filled placeholder.
+func elide(line string, v vars) string {
+	for name, val := range v {
+		if val == "" || val == linkMarker {
+			continue
+		}
+		if ph := "{" + name + "}"; i18n.Elidable(val) && strings.Contains(line, ph) {
+			line = i18n.ElideBefore(line, ph)
+		}
+	}
+	return line
 }
 
 var blankRun = regexp.MustCompile(`\n{3,}`)
@@ -173,6 +224,9 @@ func tidy(s string) string {
 
 // fillLink puts the link where the marker is, or leaves out the lines that
 // needed one when there is none (a visit booked by phone has no manage link).
+// Unlike an empty placeholder, such a line goes whole: it is an offer to
+// click ("Gérer mon rendez-vous : {lien}"), and without a link its words
+// would promise what the client cannot do.
 func fillLink(body, link string) string {
 	if !strings.Contains(body, linkMarker) {
 		return body
@@ -215,4 +269,20 @@ func langOf(candidates ...string) i18n.Lang {
 		}
 	}
 	return i18n.Default
+}
+
+var (
+	spaceBeforeMark = regexp.MustCompile(`[ \x{a0}\x{202f}]+([:;?!])`)
+	guillemetOpen   = regexp.MustCompile(`«[ \x{a0}\x{202f}]*`)
+	guillemetClose  = regexp.MustCompile(`[ \x{a0}\x{202f}]*»`)
+)
+
+// englishPunctuation writes an English message the English way, whoever
+// typed it (a template copied from the French one, a fact the booking adds):
+// no space before : ; ? !, and “quotes” rather than « guillemets ». French
+// messages are left as written, their non-breaking spaces with them.
+func englishPunctuation(s string) string {
+	s = spaceBeforeMark.ReplaceAllString(s, "$1")
+	s = guillemetOpen.ReplaceAllString(s, "“")
+	return guillemetClose.ReplaceAllString(s, "”")
 }

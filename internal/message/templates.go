@@ -14,6 +14,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Template is one wording a salon sends: its own, or Carnet's default.
@@ -29,14 +30,16 @@ type Template struct {
 
 // TemplateInput is a template form as typed.
 type TemplateInput struct {
-	Kind, Lang, Channel string
-	Subject, Body       string
+	Kind          string
+	Lang          i18n.Lang
+	Channel       string
+	Subject, Body string
 }
 
 // key checks the kind, language and channel of a template: anything else is
 // simply not found.
 func (in TemplateInput) key() (string, i18n.Lang, string, error) {
-	lang, ok := i18n.Parse(in.Lang)
+	lang, ok := i18n.Parse(string(in.Lang))
 	if !ok || !slices.Contains(Kinds, in.Kind) || !slices.Contains(Channels, in.Channel) {
 		return "", "", "", apperr.ErrNotFound
 	}
@@ -143,15 +146,18 @@ type Preview struct {
 	Text
 	Length  int  // characters of the body
 	TooLong bool // an SMS past SMSLength characters goes as several
+	// Missing are the placeholders, as typed, that would be sent empty
+	// (the salon has no address): the preview names them.
+	Missing []string
 }
 
 // Preview renders a wording (as typed, unsaved) the way a client would read it.
 func (o *Outbox) Preview(in TemplateInput, s Sample) Preview {
-	lang := langOf(in.Lang)
+	lang := langOf(string(in.Lang))
 	visit := time.Date(s.Now.Year(), s.Now.Month(), s.Now.Day(), 14, 30, 0, 0, s.Now.Location()).AddDate(0, 0, 7)
-	link := o.BaseURL + "/b/" + s.Slug + "/m/…"
+	link := o.BaseURL + urls.Manage(s.Slug, "…")
 	if in.Kind == KindPortalAccess || in.Kind == KindPortalLogin {
-		link = o.BaseURL + "/b/" + s.Slug + "/account/…"
+		link = o.BaseURL + urls.Portal(s.Slug) + "/…"
 	}
 	staff, service := "Nora", i18n.Tr(lang, "message.sample.service")
 	v := vars{VarFirstName: "Léa", VarLastName: "Martin", VarSalon: s.Salon, VarAddress: s.Address, VarLink: link,
@@ -162,9 +168,10 @@ func (o *Outbox) Preview(in TemplateInput, s Sample) Preview {
 			delete(v, name)
 		}
 	}
-	p := Preview{Text: Text{Body: render(in.Body, v)}}
+	p := Preview{Text: Text{Body: render(in.Body, v)}, Missing: missing(in.Body, v)}
 	if in.Channel == Email {
 		p.Subject = render(in.Subject, v)
+		p.Missing = missing(in.Subject+"\n"+in.Body, v)
 	}
 	p.Length = utf8.RuneCountInString(p.Body)
 	p.TooLong = in.Channel == SMS && p.Length > SMSLength

@@ -18,7 +18,7 @@ import (
 func TestASalonRewordsTheConfirmationAndClientsReceiveItsWording(t *testing.T) {
 	t.Parallel()
 	s := newShop(t)
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 	list := owner.Get("/app/messages/templates")
 	require.Equal(t, 200, list.Status)
 	require.Contains(t, list.Text("#template-confirmation"), "Confirmation")
@@ -76,7 +76,7 @@ func TestASalonRewordsTheConfirmationAndClientsReceiveItsWording(t *testing.T) {
 func TestTemplatePreviewWarnsAboutLongSMSAndPortalMessagesKeepTheirLink(t *testing.T) {
 	t.Parallel()
 	s := newShop(t)
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 	long := strings.Repeat("Merci de votre visite, {prenom} ! ", 6)
 	p := owner.Post("/app/messages/templates/preview", url.Values{"kind": {"reminder"}, "language": {"fr"}, "channel": {"sms"}, "body": {long}})
 	require.Equal(t, 200, p.Status)
@@ -133,9 +133,9 @@ func TestPortalSignInLinksAreSentAndNotKept(t *testing.T) {
 	s.env.Mail.Wait(t, email, 1)
 	client := s.customerByEmail(email)
 
-	link := s.env.URL + "/b/" + s.salon.Slug + "/account/login/secret-token-123"
+	link := s.web.URL + "/b/" + s.salon.Slug + "/account/login/secret-token-123"
 	require.NoError(t, s.env.Srv.DB.WithTenant(ctx, s.salon.ID, func(tx store.Tx) error {
-		return message.PortalLoginTx(ctx, tx, s.salon.ID, client, link, i18n.FR)
+		return message.PortalLoginTx(ctx, tx, s.salon.ID, client, link)
 	}))
 	mail := s.env.Mail.WaitSubject(t, email, "Votre lien de connexion")
 	require.Equal(t, link, mail.Link(t, "/account/"))
@@ -150,7 +150,7 @@ func TestPortalSignInLinksAreSentAndNotKept(t *testing.T) {
 	// A client without an email address gets it by SMS.
 	s.exec(`UPDATE customers SET email = '' WHERE tenant_id = $1 AND id = $2`, s.salon.ID, client)
 	require.NoError(t, s.env.Srv.DB.WithTenant(ctx, s.salon.ID, func(tx store.Tx) error {
-		return message.PortalAccessTx(ctx, tx, s.salon.ID, client, link+"-2", "")
+		return message.PortalAccessTx(ctx, tx, s.salon.ID, client, link+"-2")
 	}))
 	eventually(t, func() bool { return delivered(phone) == 2 }, "no portal SMS")
 	require.Equal(t, "Institut Message : votre espace client est ouvert. Accès : "+link+"-2", smsTo(phone)[1].Text)
@@ -160,11 +160,11 @@ func TestPortalSignInLinksAreSentAndNotKept(t *testing.T) {
 func staffLogin(t *testing.T, s shop) *testkit.Client {
 	t.Helper()
 	invitee := "staff-" + s.salon.Slug + "@example.com"
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 	require.Equal(t, 303, owner.Post("/app/team/invitations", url.Values{"email": {invitee}, "role": {"staff"}}).Status)
 	link, err := url.Parse(s.env.Mail.Wait(t, invitee, 1).Link(t, "/invite/"))
 	require.NoError(t, err)
-	c := s.env.NewClient()
+	c := s.web.NewClient()
 	require.Equal(t, 303, c.Post(link.Path, url.Values{"name": {"Nina"}, "password": {testkit.Password}}).Status)
 	return c
 }

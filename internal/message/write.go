@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -63,13 +64,17 @@ func (o *Outbox) Write(ctx context.Context, salonID, customerID, actorUserID uui
 		if channel == SMS {
 			to = c.Phone
 		}
+		v := vars{VarFirstName: c.FirstName, VarLastName: c.LastName, VarSalon: c.SalonName, VarAddress: c.Address}
+		if channel == SMS && purpose == Marketing && f["body"] == "" &&
+			utf8.RuneCountInString(withStop(render(t.Body, v), langOf(c.Lang))) > maxSMS {
+			f.Add("body", "message.sms_long") // the STOP notice must fit too
+		}
 		if err := f.Err(); err != nil {
 			return err
 		}
-		v := vars{VarFirstName: c.FirstName, VarLastName: c.LastName, VarSalon: c.SalonName, VarAddress: c.Address}
 		_, err = EnqueueTx(ctx, tx, Draft{SalonID: salonID, CustomerID: &c.ID, Channel: channel, Kind: KindManual,
 			Purpose: purpose, To: to, Subject: render(t.Subject, v), Body: render(t.Body, v), CreatedBy: &actorUserID,
-			Lang: langOf(c.Locale)}, consent)
+			Lang: langOf(c.Lang)}, consent)
 		return err
 	})
 	if err != nil {
@@ -90,7 +95,7 @@ func (o *Outbox) ManualText(ctx context.Context, salonID, customerID uuid.UUID, 
 		if err != nil {
 			return err
 		}
-		t, err := templateTx(ctx, tx, salonID, KindManual, langOf(c.Locale), channel)
+		t, err := templateTx(ctx, tx, salonID, KindManual, langOf(c.Lang), channel)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package message_test
 import (
 	"context"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -20,7 +21,7 @@ func TestStaffWriteToAClientFromTheRecord(t *testing.T) {
 	s.env.Mail.Wait(t, email, 1)
 	client := s.customerByEmail(email)
 	path := "/app/clients/" + client.String() + "/messages"
-	owner := s.env.Login(s.salon.OwnerEmail)
+	owner := s.web.Login(s.salon.OwnerEmail)
 
 	p := owner.Post(path, url.Values{"channel": {"sms"}, "body": {"Bonjour {prenom}, votre crème est arrivée. {salon}"}})
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
@@ -33,7 +34,12 @@ func TestStaffWriteToAClientFromTheRecord(t *testing.T) {
 	p = owner.Post(path, url.Values{"channel": {"email"}, "subject": {"Votre commande"}, "body": {"Bonjour {prenom},\n\nElle est prête."}})
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
 	mail := s.env.Mail.WaitSubject(t, email, "Votre commande")
-	require.Equal(t, "Bonjour Léa,\n\nElle est prête.", text(mail))
+	written, foot, ok := strings.Cut(text(mail), "\n\n-- \n")
+	require.True(t, ok, "the email ends with the salon's footer")
+	require.Equal(t, "Bonjour Léa,\n\nElle est prête.", written, "the message as written")
+	require.True(t, strings.HasPrefix(foot, "Vos rendez-vous chez Institut Message, à tout moment, dans votre espace client : http"), foot)
+	require.Contains(t, foot, "/b/"+s.salon.Slug+"/account\n", foot)
+	require.True(t, strings.HasSuffix(foot, "\nInstitut Message\n3 rue des Lilas, Lyon\n"), "then how to reach the salon: %s", foot)
 
 	// An offer needs the client's consent to offers: Léa gave none.
 	offer := url.Values{"channel": {"email"}, "purpose": {"marketing"}, "subject": {"-20 % ce mois-ci"}, "body": {"Bonjour {prenom}"}}
@@ -62,8 +68,8 @@ func TestStaffWriteToAClientFromTheRecord(t *testing.T) {
 
 func TestWriteRefusesAClientWithoutTheChannelAndAnotherSalonsClient(t *testing.T) {
 	t.Parallel()
-	s := newShop(t)
-	appt, err := s.env.Srv.Agenda.Create(context.Background(), s.sal, s.salon.OwnerID, agendaInput(s, "2044-05-06", "10:00"))
+	s := newAreaShop(t)
+	appt, err := s.env.Srv.Agenda.Create(context.Background(), s.sal, s.salon.OwnerID, agendaInput(s, s.at("10:00")))
 	require.NoError(t, err)
 	a, err := s.env.Srv.Agenda.Get(context.Background(), s.sal, appt)
 	require.NoError(t, err)
@@ -86,13 +92,13 @@ func TestWriteRefusesAClientWithoutTheChannelAndAnotherSalonsClient(t *testing.T
 
 func TestManualTextStartsFromTheSalonsTemplate(t *testing.T) {
 	t.Parallel()
-	s := newShop(t)
-	appt, err := s.env.Srv.Agenda.Create(context.Background(), s.sal, s.salon.OwnerID, agendaInput(s, "2044-05-07", "10:00"))
+	s := newAreaShop(t)
+	appt, err := s.env.Srv.Agenda.Create(context.Background(), s.sal, s.salon.OwnerID, agendaInput(s, s.at("11:00")))
 	require.NoError(t, err)
 	a, err := s.env.Srv.Agenda.Get(context.Background(), s.sal, appt)
 	require.NoError(t, err)
 	text, err := s.env.Srv.Messages.ManualText(context.Background(), s.salon.ID, a.Customer.ID, message.Email)
 	require.NoError(t, err)
-	require.Equal(t, "Message de Institut Message", text.Subject)
+	require.Equal(t, "Message d'Institut Message", text.Subject, "French elides before a vowel")
 	require.Equal(t, "Bonjour Léa,\n\n\n\nÀ bientôt,\nInstitut Message", text.Body)
 }

@@ -114,3 +114,70 @@ func digits(s string) bool {
 	}
 	return true
 }
+
+// Bound is the largest amount one kind of field takes, with the message that
+// states it. Every path that takes that kind of amount (a form, an import,
+// the demo) reads it through the same Bound, so the limit lives here once.
+type Bound struct {
+	Max      int64  // cents
+	TooLarge string // i18n key naming the limit
+}
+
+// The limits of what a salon types: far above any real figure, far below
+// what would overflow a total or look like a typo nobody saw.
+var (
+	// Price is a service's or a product's price: 10 000.
+	Price = Bound{Max: 1_000_000, TooLarge: "amount.max_price"}
+	// Fee is what a client pays ahead or as a penalty (fixed deposit,
+	// no-show fee): 2 000.
+	Fee = Bound{Max: 200_000, TooLarge: "amount.max_fee"}
+	// Entry is one entry of a client's account (credit, debt, an opening
+	// balance brought by an import): 50 000.
+	Entry = Bound{Max: 5_000_000, TooLarge: "amount.max_entry"}
+)
+
+// Parse reads a typed amount within the bound and returns its cents and the
+// i18n key of its problem ("" when there is none). Negative amounts are
+// refused: the form says which way the money goes.
+func (b Bound) Parse(raw string) (int64, string) {
+	c, err := ParseCents(raw)
+	if err != nil {
+		return 0, "amount.invalid"
+	}
+	if problem := b.Check(c); problem != "" {
+		return 0, problem
+	}
+	return c, ""
+}
+
+// Check returns the i18n key of an amount's problem within the bound, or "":
+// the areas hold amounts that arrive already parsed (demo, tests) to the
+// same limit as the typed ones.
+func (b Bound) Check(cents int64) string {
+	switch {
+	case cents < 0:
+		return "amount.invalid"
+	case cents > b.Max:
+		return b.TooLarge
+	}
+	return ""
+}
+
+// ErrPercent is returned for text that is not a percentage.
+var ErrPercent = errors.New("money: not a percentage")
+
+// ParsePercent reads a percentage as typed — "12,5", "12.5 %", "30%" — into
+// basis points (hundredths of a percent: "12,5" is 1250). At most two
+// decimals; the French decimal comma and the English point both work.
+func ParsePercent(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	if strings.HasPrefix(s, "-") || s == "" {
+		return 0, ErrPercent
+	}
+	bp, err := ParseCents(s)
+	if err != nil {
+		return 0, ErrPercent
+	}
+	return bp, nil
+}

@@ -30,3 +30,34 @@ func TestParseCentsReadsWhatPeopleType(t *testing.T) {
 		require.ErrorIs(t, err, ErrAmount, in)
 	}
 }
+
+func TestBoundsRefuseAbsurdAmountsAndNameTheLimit(t *testing.T) {
+	c, problem := Price.Parse("45,50")
+	require.Empty(t, problem)
+	require.EqualValues(t, 4550, c)
+	_, problem = Price.Parse("10 000")
+	require.Empty(t, problem, "the limit itself is allowed")
+	_, problem = Price.Parse("999 999 999")
+	require.Equal(t, "amount.max_price", problem)
+	_, problem = Entry.Parse("99 999 999 999")
+	require.Equal(t, "amount.max_entry", problem)
+	_, problem = Fee.Parse("2 000,01")
+	require.Equal(t, "amount.max_fee", problem)
+	_, problem = Price.Parse("-5")
+	require.Equal(t, "amount.invalid", problem)
+	for _, b := range []Bound{Price, Fee, Entry} {
+		require.True(t, i18n.Has(b.TooLarge), b.TooLarge)
+	}
+}
+
+func TestParsePercentTakesTheFrenchComma(t *testing.T) {
+	for in, want := range map[string]int64{"12,5": 1250, "12.5": 1250, "12,5 %": 1250, "30%": 3000, "0": 0, "100": 10000, "0,25": 25} {
+		got, err := ParsePercent(in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "%", "-5", "abc", "12,555", "1e2"} {
+		_, err := ParsePercent(in)
+		require.ErrorIs(t, err, ErrPercent, in)
+	}
+}

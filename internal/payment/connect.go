@@ -9,6 +9,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Connect is a salon's Stripe account as Carnet last saw it.
@@ -24,12 +25,6 @@ func (c Connect) CanCharge() bool { return c.Available && c.ChargesEnabled }
 
 // Connected reports whether the salon has started onboarding.
 func (c Connect) Connected() bool { return c.AccountID != "" }
-
-// Paths Stripe sends the owner back to after onboarding.
-const (
-	ReturnPath  = "/app/stripe/return"
-	RefreshPath = "/app/stripe/refresh"
-)
 
 // errNoStripe: the installation has no Stripe key; the page says so and has no button.
 var errNoStripe = apperr.New(apperr.Conflict, "connect.unavailable")
@@ -86,7 +81,7 @@ func (p *Payments) StartOnboarding(ctx context.Context, salonID uuid.UUID, timeZ
 			return "", fmt.Errorf("payment: store stripe account: %w", err)
 		}
 	}
-	url, err := p.Stripe.OnboardingLink(ctx, account, p.BaseURL+RefreshPath, p.BaseURL+ReturnPath)
+	url, err := p.Stripe.OnboardingLink(ctx, account, p.BaseURL+urls.StripeRefresh(), p.BaseURL+urls.StripeReturn())
 	if err != nil {
 		return "", stripeDown(err)
 	}

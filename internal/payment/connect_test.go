@@ -12,7 +12,7 @@ import (
 
 func TestSyncAccountUpdatesOnlyTheSalonWhoseAccountItIs(t *testing.T) {
 	t.Parallel()
-	env := testkit.NewEnv(t, testkit.EnvOptions{Stripe: true, NoWorkers: true})
+	env := testkit.NewAreas(t, testkit.AreasOptions{Stripe: true})
 	a, b := env.NewSalon("Institut A"), env.NewSalon("Institut B")
 	p := env.Srv.Payments
 	_, err := p.StartOnboarding(t.Context(), a.ID, "Europe/Paris", a.OwnerEmail)
@@ -55,7 +55,7 @@ func TestSyncAccountUpdatesOnlyTheSalonWhoseAccountItIs(t *testing.T) {
 
 func TestWithoutStripeNothingCanBeChargedOrStarted(t *testing.T) {
 	t.Parallel()
-	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	env := testkit.NewAreas(t)
 	s := env.NewSalon("Institut Sans Stripe")
 	st, err := env.Srv.Payments.Status(t.Context(), s.ID)
 	require.NoError(t, err)

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/testkit"
@@ -13,7 +14,7 @@ import (
 
 // Not parallel: the fee is one row for the whole platform (see the web test).
 func TestSetFeeParsesPercentAndAmountAndAuditsTheChange(t *testing.T) {
-	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	env := testkit.NewAreas(t)
 	p := env.Srv.Payments
 	t.Cleanup(func() { _ = p.SetFee(t.Context(), payment.Actor{}, "0", "0") })
 	require.NoError(t, p.SetFee(t.Context(), payment.Actor{}, "0", "0"))
@@ -44,17 +45,18 @@ func TestSetFeeParsesPercentAndAmountAndAuditsTheChange(t *testing.T) {
 	}
 
 	adminEmail := env.NewAdmin()
-	entries, err := env.Srv.Admin.Audit(t.Context(), 100)
+	mine := admin.AuditQuery{Admin: adminEmail}
+	log, err := env.Srv.Admin.Audit(t.Context(), mine)
 	require.NoError(t, err)
-	before := len(entries)
+	before := len(log.Entries)
 	ip := "203.0.113.9"
 	actor := payment.Actor{UserID: uuid.Nil, Email: adminEmail, IP: ip}
 	require.NoError(t, p.SetFee(t.Context(), actor, "1", "0,25"))
 	require.NoError(t, p.SetFee(t.Context(), actor, "1,00", "0.25"), "the same fee again")
-	entries, err = env.Srv.Admin.Audit(t.Context(), 100)
+	log, err = env.Srv.Admin.Audit(t.Context(), mine)
 	require.NoError(t, err)
-	require.Len(t, entries, before+1, "one entry: the repeat changed nothing")
-	e := entries[0]
+	require.Len(t, log.Entries, before+1, "one entry: the repeat changed nothing")
+	e := log.Entries[0]
 	require.Equal(t, "platform.fee", e.Action)
 	require.Equal(t, adminEmail, e.ActorEmail)
 	require.Equal(t, ip, e.IP)

@@ -64,6 +64,22 @@ func (r Rule) Check(f apperr.Fields, modeField, valueField string) {
 	}
 }
 
+// CheckPrice adds a problem to f when a fixed deposit is above the price of
+// the visit it is taken for: nobody pays more in advance than the visit costs.
+func (r Rule) CheckPrice(f apperr.Fields, valueField string, priceCents int64) {
+	if r.Mode == ModeDeposit && r.DepositKind == DepositFixed && r.DepositValue > priceCents {
+		f.Add(valueField, "payment.deposit.above_price")
+	}
+}
+
+// CheckFee adds a problem to f when a no-show fee is above the price of a
+// visit it may be charged for.
+func CheckFee(f apperr.Fields, feeField string, feeCents, priceCents int64) {
+	if feeCents > priceCents {
+		f.Add(feeField, "payment.fee.above_price")
+	}
+}
+
 // Resolve says which rule applies to an online booking, in the order salons
 // expect: the client's own mode, else the client's category's mode, else the
 // service's rule, else the salon's default. A mode of "" or "default" defers
@@ -93,3 +109,19 @@ func Resolve(clientMode, categoryMode string, service *Rule, salon Rule) Rule {
 
 // NeedsStripe reports whether the rule takes money or a card online.
 func (r Rule) NeedsStripe() bool { return r.Mode != ModeNone && r.Mode != "" }
+
+// strictness ranks what a mode asks of the client: nothing, a saved card,
+// part of the price, the whole price.
+var strictness = map[string]int{ModeNone: 0, "": 0, ModeCardImprint: 1, ModeDeposit: 2, ModePrepayment: 3}
+
+// Stricter returns whichever of two rules asks more of the client for a
+// visit of the given price: the mode first, then the amount due now. A
+// restriction (a client or category asking for full prepayment, say) is
+// applied this way on top of what would apply otherwise; it never lightens it.
+func Stricter(a, b Rule, priceCents int64) Rule {
+	sa, sb := strictness[a.Mode], strictness[b.Mode]
+	if sb > sa || (sb == sa && b.Due(priceCents) > a.Due(priceCents)) {
+		return b
+	}
+	return a
+}

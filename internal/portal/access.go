@@ -50,8 +50,7 @@ func (p *Portal) SetAccess(ctx context.Context, salonID, customerID uuid.UUID, a
 		if err != nil {
 			return err
 		}
-		// The client's language is not known here: the salon's is used.
-		return message.PortalAccessTx(ctx, tx, salonID, customerID, link, "")
+		return message.PortalAccessTx(ctx, tx, salonID, customerID, link)
 	})
 	if err != nil {
 		return fmt.Errorf("portal: set access: %w", err)

@@ -35,6 +35,7 @@ func TestRemovingTheCardStopsTheNoShowFeeAndDetachesItAtStripe(t *testing.T) {
 	require.NotEmpty(t, detach[0].IdempotencyKey)
 
 	// The client does not come: the fee can no longer be charged.
+	s.env.Clock.Set(s.at("14:20"))
 	owner := s.env.Login(s.salon.OwnerEmail)
 	panel := "/app/appointments/" + appt.String()
 	require.Equal(t, 303, owner.Post(panel+"/status", url.Values{"status": {"no_show"}}).Status)

@@ -16,8 +16,10 @@ import (
 	"github.com/stripe/stripe-go/v76/webhook"
 
 	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -33,8 +35,8 @@ type shop struct {
 	env     *testkit.Env
 	salon   testkit.Salon
 	sal     salon.Salon
-	service string
-	staff   string
+	service uuid.UUID
+	staff   uuid.UUID
 	account string
 }
 
@@ -45,21 +47,18 @@ func newShop(t *testing.T, env *testkit.Env, name, mode string) shop {
 	var err error
 	s.sal, err = env.Srv.Salons.Get(ctx, s.salon.ID)
 	require.NoError(t, err)
-	week := [7]string{}
-	for d := range week {
-		week[d] = "09:00-19:00"
-	}
+	week := availability.Daily(availability.Hours(9, 19))
 	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.salon.ID, week))
-	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Name: name, TimeZone: "Europe/Paris",
-		Currency: "EUR", Locale: "fr", SlotStep: "15", MinNotice: "60", MaxHorizonDays: "60", CancellationWindowHours: "24",
-		NoShowFee: "20", PaymentMode: "none", DepositKind: "percent", DepositValue: "30", CancelRefund: "refund", DepositName: "acompte"}))
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat " + name, Duration: "60", Price: "50",
-		OnlineBookable: true, PaymentMode: mode, DepositKind: "percent", DepositValue: "30"})
+	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.salon.ID, salon.SettingsInput{Country: "FR", Name: name, TimeZone: "Europe/Paris",
+		Currency: "EUR", Locale: "fr", SlotStep: 15 * time.Minute, MinNotice: 60 * time.Minute, MaxHorizonDays: 60, CancellationWindow: 24 * time.Hour,
+		NoShowFeeCents: 2000, DefaultRule: payment.Rule{Mode: payment.ModeNone}, CancelRefund: "refund", DepositName: "acompte"}))
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.salon.ID, catalog.ServiceInput{Name: "Soin éclat " + name, Duration: 60 * time.Minute, PriceCents: 5000,
+		OnlineBookable: true, Rule: &payment.Rule{Mode: mode, DepositKind: payment.DepositPercent, DepositValue: 30}})
 	require.NoError(t, err)
-	s.service = svc.String()
-	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Services: []string{s.service}})
+	s.service = svc
+	staff, err := env.Srv.Team.Save(ctx, s.salon.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 2, Services: []uuid.UUID{svc}})
 	require.NoError(t, err)
-	s.staff = staff.String()
+	s.staff = staff
 	require.NoError(t, env.Srv.DB.Unscoped(ctx, func(tx store.Tx) error {
 		if err := tx.SalonStripeCreate(ctx, dbq.SalonStripeCreateParams{TenantID: s.salon.ID, AccountID: s.account}); err != nil {
 			return err
@@ -97,11 +96,16 @@ func (s shop) client(first, email, access string) uuid.UUID {
 	return id
 }
 
-// visit puts a visit for a client in the agenda, as staff book it.
+// visit puts a visit for a client in the agenda, as staff book it: a visit
+// already past is typed in after the fact, with the form's box saying so.
 func (s shop) visit(customerID uuid.UUID, date time.Time, hhmm string) uuid.UUID {
 	s.t.Helper()
+	clock, err := time.Parse("15:04", hhmm)
+	require.NoError(s.t, err)
+	start := time.Date(date.Year(), date.Month(), date.Day(), clock.Hour(), clock.Minute(), 0, 0, s.sal.Location())
 	id, err := s.env.Srv.Agenda.Create(context.Background(), s.sal, s.salon.OwnerID, agenda.Input{StaffID: s.staff,
-		Date: date.Format(time.DateOnly), Time: hhmm, ServiceIDs: []string{s.service}, Customer: customer.QuickInput{ID: customerID.String()}})
+		Start: start, ServiceIDs: []uuid.UUID{s.service}, Customer: customer.QuickInput{ID: customerID},
+		Past: date.Before(s.env.Clock.Now())})
 	require.NoError(s.t, err)
 	return id
 }
@@ -211,7 +215,7 @@ func raw(t *testing.T, env *testkit.Env, method, path string, form url.Values, c
 func (s shop) book(start time.Time, email string, extra url.Values) *testkit.Page {
 	s.t.Helper()
 	c := s.env.NewClient()
-	path := "/b/" + s.salon.Slug + "/s/" + s.service + "/book"
+	path := "/b/" + s.salon.Slug + "/s/" + s.service.String() + "/book"
 	page := c.Get(path + "?start=" + url.QueryEscape(start.Format(time.RFC3339)))
 	require.Equal(s.t, 200, page.Status)
 	form := url.Values{"start": {start.Format(time.RFC3339)}, "first_name": {"Léa"}, "last_name": {"Martin"}, "email": {email},

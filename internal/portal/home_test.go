@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -22,9 +21,9 @@ func TestASignedInClientSeesTheirVisitsAndBalanceNotAnothers(t *testing.T) {
 	zoeVisit := s.visit(zoe, day, "15:00")
 	s.visit(lea, day.AddDate(0, 0, -7), "11:00") // a past visit
 	require.NoError(t, s.env.Srv.Customers.AddEntry(ctx, s.salon.ID, lea, s.salon.OwnerID, "EUR",
-		customer.EntryInput{Amount: "20", Direction: "debt", Note: "note interne du salon"}))
+		customer.EntryInput{Cents: 2000, Debt: true, Note: "note interne du salon"}))
 	require.NoError(t, s.env.Srv.Customers.AddEntry(ctx, s.salon.ID, zoe, s.salon.OwnerID, "EUR",
-		customer.EntryInput{Amount: "99", Direction: "credit", Note: "avoir de Zoé"}))
+		customer.EntryInput{Cents: 9900, Note: "avoir de Zoé"}))
 
 	c := s.env.NewClient()
 	home := s.signIn(c, "lea-"+s.salon.Slug+"@example.com")
@@ -68,7 +67,7 @@ func TestAPortalSessionOfOneSalonSeesNothingOfAnother(t *testing.T) {
 	inB := b.client("Léa", email, "open")
 	secret := b.visit(inB, b.at("09:00"), "16:45")
 	require.NoError(t, env.Srv.Customers.AddEntry(context.Background(), b.salon.ID, inB, b.salon.OwnerID, "EUR",
-		customer.EntryInput{Amount: "77", Direction: "debt", Note: "x"}))
+		customer.EntryInput{Cents: 7700, Debt: true, Note: "x"}))
 
 	c := env.NewClient()
 	login := a.signInResponse(c, email)
@@ -135,7 +134,8 @@ func TestABlockedClientCannotSignInEvenWithAnEarlierLink(t *testing.T) {
 	require.Equal(t, 303, p.Status)
 	require.Equal(t, s.portal()+"?sent=1", p.Location())
 	require.Equal(t, 2, s.outbox("portal_login", email))
-	time.Sleep(300 * time.Millisecond)
+	// A link would be sent by a job of the salon's: wait for them all.
+	s.env.WaitJobs(s.salon.ID.String(), email)
 	require.Len(t, s.links(email, 2), 2)
 }
 

@@ -11,32 +11,32 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/contact"
-	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // LoginURL is the address of a sign-in link.
 func (p *Portal) LoginURL(slug, token string) string {
-	return p.BaseURL + "/b/" + slug + "/account/login/" + token
+	return p.BaseURL + urls.PortalLogin(slug, token)
 }
 
-// RequestLink sends a sign-in link, through the outbox, in the client's
-// language, to this salon's client with that email whose portal is open.
+// RequestLink sends a sign-in link, through the outbox, in the language of
+// the client's record (not the page's), to this salon's client with that email whose portal is open.
 // Whoever else asks (an unknown address, a blocked client) gets nothing,
 // and the same nil: the answer never tells who has an account. Nor does
 // its timing: the request only queues a job, the same for every address,
 // and the job looks the client up.
-func (p *Portal) RequestLink(ctx context.Context, sal salon.Salon, email string, lang i18n.Lang) error {
+func (p *Portal) RequestLink(ctx context.Context, sal salon.Salon, email string) error {
 	email = contact.NormalizeEmail(email)
 	if key := contact.CheckEmail(email); key != "" {
 		return apperr.Fields{"email": key}.Err()
 	}
 	err := p.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
-		return tx.Enqueue(ctx, LinkRequestArgs{SalonID: sal.ID, Slug: sal.Slug, Email: email, Lang: string(lang), AskedAt: p.Clock.Now()}, nil)
+		return tx.Enqueue(ctx, LinkRequestArgs{SalonID: sal.ID, Slug: sal.Slug, Email: email, AskedAt: p.Clock.Now()}, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("portal: request link: %w", err)
@@ -49,7 +49,6 @@ type LinkRequestArgs struct {
 	SalonID uuid.UUID `json:"salon_id"`
 	Slug    string    `json:"slug"`
 	Email   string    `json:"email"`
-	Lang    string    `json:"lang"`
 	AskedAt time.Time `json:"asked_at"` // the link's minutes count from the request, not from when the job ran
 }
 
@@ -79,7 +78,7 @@ func (w *LinkRequestWorker) Work(ctx context.Context, job *river.Job[LinkRequest
 		if err != nil {
 			return err
 		}
-		return message.PortalLoginTx(ctx, tx, a.SalonID, id, link, i18n.Lang(a.Lang))
+		return message.PortalLoginTx(ctx, tx, a.SalonID, id, link)
 	})
 	if err != nil {
 		return fmt.Errorf("portal: send link: %w", err)

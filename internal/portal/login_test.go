@@ -151,18 +151,32 @@ func TestAskingForLinksIsRateLimitedPerEmail(t *testing.T) {
 	require.Equal(t, 429, p.Status, "the sixth request within the hour, even from another address")
 }
 
+// The link is written in the language of the client's record, whatever
+// the language of the page they asked on.
 func TestTheLinkIsWrittenInTheClientsLanguage(t *testing.T) {
 	t.Parallel()
 	s := newShop(t, stripeEnv(t), "Institut Babel", "none")
 	email := "en-" + s.salon.Slug + "@example.com"
-	s.client("Emma", email, "open")
+	id := s.client("Emma", email, "open")
+	ctx := context.Background()
+	require.NoError(t, s.env.Srv.DB.WithTenant(ctx, s.salon.ID, func(tx store.Tx) error {
+		_, err := tx.Raw().Exec(ctx, `UPDATE customers SET lang = 'en' WHERE tenant_id = $1 AND id = $2`, s.salon.ID, id)
+		return err
+	}))
 	c := s.env.NewClient()
-	c.Header.Set("Accept-Language", "en-GB,en;q=0.9")
-	form := c.Get(s.portal())
-	require.Contains(t, form.Text("h1"), "My client account")
+	form := c.Get(s.portal() + "?lang=fr")
+	require.Contains(t, form.Text("h1"), "Mon espace client")
 	require.Equal(t, 303, c.Post(s.portal(), url.Values{"email": {email}}).Status)
 	mail := s.env.Mail.WaitSubject(t, email, "Your sign-in link")
 	require.Contains(t, mail.Text, "Sign in")
+
+	// A client whose record is in French gets French, even from the English page.
+	french := "fr-" + s.salon.Slug + "@example.com"
+	s.client("Léa", french, "open")
+	c = s.env.NewClient()
+	require.Contains(t, c.Get(s.portal()+"?lang=en").Text("h1"), "My client account")
+	require.Equal(t, 303, c.Post(s.portal(), url.Values{"email": {french}}).Status)
+	require.Contains(t, s.env.Mail.WaitSubject(t, french, "Votre lien de connexion").Text, "Me connecter")
 }
 
 func TestAClientWhoRefusedServiceEmailsStillGetsTheLinkTheyAskedFor(t *testing.T) {

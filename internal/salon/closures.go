@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -37,50 +38,71 @@ func (s *Service) Closures(ctx context.Context, salonID uuid.UUID, since time.Ti
 	return out, nil
 }
 
-// DateSpanInput is a from/to/reason form (closures and absences).
+// Days turns an inclusive span of dates (closures, absences) into instants:
+// from local midnight of the first day to local midnight after the last.
+func Days(from, to time.Time, loc *time.Location) availability.Interval {
+	return availability.Interval{Start: time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc),
+		End: time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc)}
+}
+
+// DateSpanInput is a span of whole days with its reason (closures and
+// absences). Field errors are keyed by these field names.
 type DateSpanInput struct {
-	From, To, Reason string
+	From, To time.Time // dates (midnight UTC); a zero To is the From day alone
+	Reason   string
+	Today    time.Time // the salon's date today: a closure starts from it
 }
 
-// ParseDateSpan checks a from/to form: dates as YYYY-MM-DD (what <input
-// type=date> sends), the end not before the start, at most a year long.
-func ParseDateSpan(in DateSpanInput) (from, to time.Time, reason string, err error) {
-	f := apperr.Fields{}
-	from, e1 := time.Parse(time.DateOnly, strings.TrimSpace(in.From))
-	if e1 != nil {
-		f.Add("from", "date.invalid")
-	}
-	if strings.TrimSpace(in.To) == "" {
+// maxSpan is how long an absence or a closure may last.
+const maxSpan = 366 * 24 * time.Hour
+
+// Span returns the days of the span, first and last, and its reason trimmed.
+func (in DateSpanInput) Span() (from, to time.Time, reason string) {
+	from, to = in.From, in.To
+	if to.IsZero() {
 		to = from
-	} else if to, err = time.Parse(time.DateOnly, strings.TrimSpace(in.To)); err != nil {
-		f.Add("to", "date.invalid")
 	}
-	if e1 == nil && !to.IsZero() && to.Before(from) {
-		f.Add("to", "date.before_start")
-	} else if e1 == nil && to.Sub(from) > 366*24*time.Hour {
-		f.Add("to", "date.too_long")
-	}
-	reason = strings.TrimSpace(in.Reason)
-	if len([]rune(reason)) > 500 {
-		f.Add("reason", "reason.long")
-	}
-	return from, to, reason, f.Err()
+	return from, to, strings.TrimSpace(in.Reason)
 }
 
-// AddClosure records a closure.
-func (s *Service) AddClosure(ctx context.Context, salonID uuid.UUID, in DateSpanInput) error {
-	from, to, reason, err := ParseDateSpan(in)
-	if err != nil {
-		return err
+// Check reports what is wrong with an absence's span: a day to start, the
+// end not before the start, at most a year long.
+func (in DateSpanInput) Check() error {
+	return in.check().Err()
+}
+
+// CheckClosure is Check for a closure, which also starts today at the
+// earliest: a salon does not close in the past.
+func (in DateSpanInput) CheckClosure() error {
+	f := in.check()
+	if !in.From.IsZero() && in.From.Before(in.Today) {
+		f.Add("From", "closure.past")
 	}
-	err = s.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		_, err := tx.ClosureCreate(ctx, dbq.ClosureCreateParams{TenantID: salonID, StartsOn: from, EndsOn: to, Reason: reason})
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("salon: add closure: %w", err)
+	return f.Err()
+}
+
+func (in DateSpanInput) check() apperr.Fields {
+	f := apperr.Fields{}
+	from, to, reason := in.Span()
+	switch {
+	case from.IsZero():
+		f.Add("From", "date.invalid")
+	case to.Before(from):
+		f.Add("To", "date.before_start")
+	case to.Sub(from) > maxSpan:
+		f.Add("To", "date.too_long")
 	}
-	return nil
+	if len([]rune(reason)) > 500 {
+		f.Add("Reason", "reason.long")
+	}
+	return f
+}
+
+// AddClosureTx records a checked closure inside the caller's unit of work
+// (the agenda's, which first looks at the visits it falls on).
+func AddClosureTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, from, to time.Time, reason string) error {
+	_, err := tx.ClosureCreate(ctx, dbq.ClosureCreateParams{TenantID: salonID, StartsOn: from, EndsOn: to, Reason: reason})
+	return err
 }
 
 // DeleteClosure removes a closure of the salon.

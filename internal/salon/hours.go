@@ -8,62 +8,44 @@ import (
 
 	"github.com/jackc/pgx/v5/pgtype"
 
+	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/availability"
 )
 
-// ParseRanges reads a day's hours as people write them — "9h-12h30, 13:30–19:00"
-// — into sorted, non-overlapping ranges. An empty string is a day off. It
-// returns the i18n key of the problem, if any.
-func ParseRanges(s string) ([]availability.Range, string) {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.EqualFold(s, "fermé") || strings.EqualFold(s, "closed") {
-		return nil, ""
-	}
-	var out []availability.Range
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '/' }) {
-		part = strings.NewReplacer("–", "-", "—", "-", " à ", "-", " to ", "-").Replace(strings.TrimSpace(part))
-		from, to, ok := strings.Cut(part, "-")
-		if !ok {
-			return nil, "hours.format"
-		}
-		a, okA := parseClock(from)
-		b, okB := parseClock(to)
-		if !okA || !okB {
-			return nil, "hours.format"
-		}
-		if a >= b {
-			return nil, "hours.order"
-		}
-		out = append(out, availability.Range{From: a, To: b})
-	}
-	slices.SortFunc(out, func(x, y availability.Range) int { return x.From - y.From })
-	for i := 1; i < len(out); i++ {
-		if out[i].From < out[i-1].To {
-			return nil, "hours.overlap"
+// DayField is the name, in a field error, of a weekday's hours: Days[2] is
+// Tuesday's (index = time.Weekday), for the salon's week as for a staff member's.
+func DayField(d int) string { return "Days[" + strconv.Itoa(d) + "]" }
+
+// CheckWeek reports the problems of a week's hours under each bad day's
+// DayField: a range that does not end after it starts or leaves the day, or
+// two ranges of a day that overlap. Ranges may come in any order.
+func CheckWeek(w availability.Week) apperr.Fields {
+	f := apperr.Fields{}
+	for d, ranges := range w {
+		if problem := checkDay(ranges); problem != "" {
+			f.Add(DayField(d), problem)
 		}
 	}
-	return out, ""
+	return f
 }
 
-// parseClock reads "9", "9h", "9h30", "09:30", "24:00" as minutes from midnight.
-func parseClock(s string) (int, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.Replace(s, "h", ":", 1)
-	hs, ms, _ := strings.Cut(s, ":")
-	h, err := strconv.Atoi(strings.TrimSpace(hs))
-	if err != nil || h < 0 || h > 24 {
-		return 0, false
-	}
-	m := 0
-	if ms = strings.TrimSpace(ms); ms != "" {
-		if m, err = strconv.Atoi(ms); err != nil || m < 0 || m > 59 || len(ms) != 2 {
-			return 0, false
+func checkDay(ranges []availability.Range) string {
+	for _, r := range ranges {
+		if r.From < 0 || r.To > 24*60 {
+			return "hours.format"
+		}
+		if r.From >= r.To {
+			return "hours.order"
 		}
 	}
-	if h == 24 && m != 0 {
-		return 0, false
+	sorted := slices.Clone(ranges)
+	slices.SortFunc(sorted, func(x, y availability.Range) int { return x.From - y.From })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].From < sorted[i-1].To {
+			return "hours.overlap"
+		}
 	}
-	return h*60 + m, true
+	return ""
 }
 
 // FormatRanges writes ranges back the way the form shows them: "09:00-12:30, 13:30-19:00".

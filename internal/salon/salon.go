@@ -23,6 +23,7 @@ type Salon struct {
 	TimeZone     string
 	Currency     string
 	Locale       string
+	Country      string // ISO 3166-1 alpha-2: reads the phone numbers typed in the salon
 	Status       string
 	StatusReason string
 	CreatedAt    time.Time
@@ -48,13 +49,13 @@ func (s Salon) Location() *time.Location {
 // FromRow converts the row the application role reads (no suspension reason).
 func FromRow(t dbq.TenantGetRow) Salon {
 	return Salon{ID: t.ID, Slug: t.Slug, Name: t.Name, TimeZone: t.TimeZone, Currency: t.Currency,
-		Locale: t.Locale, Status: t.Status, CreatedAt: t.CreatedAt}
+		Locale: t.Locale, Country: t.Country, Status: t.Status, CreatedAt: t.CreatedAt}
 }
 
 // FromFullRow converts a row read on the platform path, reason included.
 func FromFullRow(t dbq.Tenant) Salon {
 	return Salon{ID: t.ID, Slug: t.Slug, Name: t.Name, TimeZone: t.TimeZone, Currency: t.Currency,
-		Locale: t.Locale, Status: t.Status, StatusReason: t.StatusReason, CreatedAt: t.CreatedAt}
+		Locale: t.Locale, Country: t.Country, Status: t.Status, StatusReason: t.StatusReason, CreatedAt: t.CreatedAt}
 }
 
 // reserved slugs would shadow the platform's own paths or mislead clients.
@@ -93,13 +94,14 @@ type NewInput struct {
 	TimeZone string
 	Currency string
 	Locale   string
+	Country  string
 }
 
 // Insert creates the salon inside the caller's transaction (sign-up creates the
 // salon and its owner atomically). The transaction must be scoped to in.ID.
 func Insert(ctx context.Context, tx store.Tx, in NewInput) error {
 	err := tx.TenantCreate(ctx, dbq.TenantCreateParams{ID: in.ID, Slug: in.Slug, Name: in.Name,
-		TimeZone: in.TimeZone, Currency: in.Currency, Locale: in.Locale})
+		TimeZone: in.TimeZone, Currency: in.Currency, Locale: in.Locale, Country: in.Country})
 	if store.IsUniqueViolation(err, "tenants_slug_key") {
 		return &apperr.Error{Code: apperr.Invalid, Key: "error.invalid", Fields: apperr.Fields{"slug": "slug.taken"}}
 	}
@@ -169,11 +171,20 @@ func (s *Service) BySlug(ctx context.Context, slug string) (Salon, error) {
 	b.Queue(func(q *dbq.Queries) error {
 		row, err := q.TenantGetBySlug(ctx, NormalizeSlug(slug))
 		out = Salon{ID: row.ID, Slug: row.Slug, Name: row.Name, TimeZone: row.TimeZone, Currency: row.Currency,
-			Locale: row.Locale, Status: row.Status, CreatedAt: row.CreatedAt}
+			Locale: row.Locale, Country: row.Country, Status: row.Status, CreatedAt: row.CreatedAt}
 		return err
 	})
 	if err := s.DB.UnscopedBatch(ctx, b); err != nil {
 		return Salon{}, fmt.Errorf("salon: by slug: %w", err)
 	}
 	return out, nil
+}
+
+// MarkDemo makes a salon the demo (platform path): its clients are made up,
+// so nothing it would say to them is ever sent.
+func (s *Service) MarkDemo(ctx context.Context, id uuid.UUID) error {
+	if err := s.DB.Unscoped(ctx, func(tx store.Tx) error { return tx.TenantMarkDemo(ctx, id) }); err != nil {
+		return fmt.Errorf("salon: mark demo: %w", err)
+	}
+	return nil
 }

@@ -3,16 +3,12 @@ package salon
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strconv"
-	"strings"
+	"regexp"
 	"time"
 
 	"github.com/google/uuid"
 
-	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/availability"
-	"github.com/carnet-salon/carnet/internal/money"
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -22,6 +18,8 @@ import (
 type Settings struct {
 	Address            string
 	Phone              string
+	Email              string // where clients' answers to the salon's emails go
+	SMSSender          string // the name clients see on the salon's SMS ("" = the platform's)
 	SlotStep           time.Duration
 	MinNotice          time.Duration
 	MaxHorizonDays     int
@@ -50,11 +48,15 @@ const (
 	DepositArrhes  = "arrhes"
 )
 
+// smsSender: operators accept an alphanumeric sender of at most 11
+// characters; "" leaves the platform's.
+var smsSender = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9 ]{0,10})?$`)
+
 // MaxPolicyText is the length of the salon's own policy words, in characters.
 const MaxPolicyText = 1000
 
 func settingsFromRow(r dbq.SalonSetting) Settings {
-	return Settings{Address: r.Address, Phone: r.Phone,
+	return Settings{Address: r.Address, Phone: r.Phone, Email: r.Email, SMSSender: r.SmsSender,
 		SlotStep: time.Duration(r.SlotStepMinutes) * time.Minute, MinNotice: time.Duration(r.MinNoticeMinutes) * time.Minute,
 		MaxHorizonDays: int(r.MaxHorizonDays), CancellationWindow: time.Duration(r.CancellationWindowHours) * time.Hour,
 		NoShowFeeCents:     r.NoShowFeeCents,
@@ -74,15 +76,6 @@ var (
 		"America/New_York", "Asia/Tokyo", "UTC"}
 )
 
-// SettingsInput is the settings form as typed.
-type SettingsInput struct {
-	Name, TimeZone, Currency, Locale, Address, Phone             string
-	SlotStep, MinNotice, MaxHorizonDays, CancellationWindowHours string
-	NoShowFee, PaymentMode, DepositKind, DepositValue            string
-	BookWithoutPayment                                           bool
-	CancelRefund, DepositName, PolicyText                        string
-}
-
 // Settings returns the salon's settings.
 func (s *Service) Settings(ctx context.Context, salonID uuid.UUID) (Settings, error) {
 	var out Settings
@@ -95,120 +88,6 @@ func (s *Service) Settings(ctx context.Context, salonID uuid.UUID) (Settings, er
 		return Settings{}, fmt.Errorf("salon: settings: %w", err)
 	}
 	return out, nil
-}
-
-// UpdateSettings checks and saves the settings form.
-func (s *Service) UpdateSettings(ctx context.Context, salonID uuid.UUID, in SettingsInput) error {
-	p, set, err := in.parse()
-	if err != nil {
-		return err
-	}
-	err = s.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		if err := tx.TenantUpdateProfile(ctx, dbq.TenantUpdateProfileParams{ID: salonID, Name: p.name,
-			TimeZone: p.zone, Currency: p.currency, Locale: p.locale}); err != nil {
-			return err
-		}
-		return tx.SalonSettingsUpdate(ctx, dbq.SalonSettingsUpdateParams{TenantID: salonID, Address: set.Address, Phone: set.Phone,
-			SlotStepMinutes: int32(set.SlotStep / time.Minute), MinNoticeMinutes: int32(set.MinNotice / time.Minute),
-			MaxHorizonDays: int32(set.MaxHorizonDays), CancellationWindowHours: int32(set.CancellationWindow / time.Hour),
-			NoShowFeeCents: set.NoShowFeeCents, PaymentRule: set.DefaultRule.Mode, DepositKind: set.DefaultRule.DepositKind,
-			DepositValue: set.DefaultRule.DepositValue, BookWithoutPayment: set.BookWithoutPayment,
-			CancelRefund: set.CancelRefund, DepositName: set.DepositName, PolicyText: set.PolicyText})
-	})
-	if err != nil {
-		return fmt.Errorf("salon: update settings: %w", err)
-	}
-	return nil
-}
-
-type profile struct{ name, zone, currency, locale string }
-
-func (in SettingsInput) parse() (profile, Settings, error) {
-	f := apperr.Fields{}
-	p := profile{name: strings.TrimSpace(in.Name), zone: in.TimeZone, currency: in.Currency, locale: in.Locale}
-	if p.name == "" {
-		f.Add("name", "field.required")
-	} else if len([]rune(p.name)) > 120 {
-		f.Add("name", "name.long")
-	}
-	if _, err := time.LoadLocation(p.zone); err != nil || !slices.Contains(TimeZones, p.zone) {
-		f.Add("time_zone", "field.choose")
-	}
-	if !slices.Contains(Currencies, p.currency) {
-		f.Add("currency", "field.choose")
-	}
-	if p.locale != "fr" && p.locale != "en" {
-		f.Add("locale", "field.choose")
-	}
-	var set Settings
-	set.Address, set.Phone = strings.TrimSpace(in.Address), strings.TrimSpace(in.Phone)
-	set.SlotStep = time.Duration(choice(f, "slot_step", in.SlotStep, SlotSteps)) * time.Minute
-	set.MinNotice = time.Duration(choice(f, "min_notice", in.MinNotice, NoticeChoices)) * time.Minute
-	set.MaxHorizonDays = number(f, "max_horizon_days", in.MaxHorizonDays, 1, 730)
-	set.CancellationWindow = time.Duration(number(f, "cancellation_window_hours", in.CancellationWindowHours, 0, 720)) * time.Hour
-	set.NoShowFeeCents = amount(f, "no_show_fee", in.NoShowFee)
-	set.DefaultRule = ParseRule(f, in.PaymentMode, in.DepositKind, in.DepositValue, "payment_mode", "deposit_value")
-	set.BookWithoutPayment = in.BookWithoutPayment
-	set.CancelRefund, set.DepositName = in.CancelRefund, in.DepositName
-	if set.CancelRefund != RefundOnCancel && set.CancelRefund != CreditOnCancel {
-		f.Add("cancel_refund", "field.choose")
-	}
-	if set.DepositName != DepositAcompte && set.DepositName != DepositArrhes {
-		f.Add("deposit_name", "field.choose")
-	}
-	set.PolicyText = strings.TrimSpace(strings.ReplaceAll(in.PolicyText, "\r\n", "\n"))
-	if len([]rune(set.PolicyText)) > MaxPolicyText {
-		f.Add("policy_text", "settings.policy_text.long")
-	}
-	return p, set, f.Err()
-}
-
-// ParseRule reads a payment rule from a form; a fixed deposit is typed as an amount.
-func ParseRule(f apperr.Fields, mode, kind, value, modeField, valueField string) payment.Rule {
-	r := payment.Rule{Mode: mode, DepositKind: kind}
-	if kind == "" {
-		r.DepositKind = payment.DepositPercent
-	}
-	if mode == payment.ModeDeposit {
-		if r.DepositKind == payment.DepositFixed {
-			r.DepositValue = amount(f, valueField, value)
-		} else if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil {
-			r.DepositValue = int64(n) // Check says "1 to 100 %" rather than a bare "out of range"
-		} else {
-			f.Add(valueField, "payment.deposit.percent")
-		}
-	}
-	r.Check(f, modeField, valueField)
-	return r
-}
-
-func choice(f apperr.Fields, field, raw string, allowed []int) int {
-	n, err := strconv.Atoi(strings.TrimSpace(raw))
-	if err != nil || !slices.Contains(allowed, n) {
-		f.Add(field, "field.choose")
-	}
-	return n
-}
-
-func number(f apperr.Fields, field, raw string, lo, hi int) int {
-	n, err := strconv.Atoi(strings.TrimSpace(raw))
-	if err != nil {
-		f.Add(field, "number.invalid")
-	} else if n < lo || n > hi {
-		f.Add(field, "number.range")
-	}
-	return n
-}
-
-func amount(f apperr.Fields, field, raw string) int64 {
-	if strings.TrimSpace(raw) == "" {
-		return 0
-	}
-	c, err := money.ParseCents(raw)
-	if err != nil || c < 0 {
-		f.Add(field, "amount.invalid")
-	}
-	return c
 }
 
 // Hours returns the salon's opening hours.
@@ -227,14 +106,14 @@ func (s *Service) Hours(ctx context.Context, salonID uuid.UUID) (availability.We
 	return w, nil
 }
 
-// SetHours replaces the opening hours from the week form: one text per
-// weekday (index = time.Weekday), such as "09:00-12:30, 13:30-19:00".
-func (s *Service) SetHours(ctx context.Context, salonID uuid.UUID, days [7]string) error {
-	week, err := ParseWeek(days)
-	if err != nil {
+// SetHours replaces the opening hours: each weekday's ranges (index =
+// time.Weekday), none for a closed day. A bad day is refused under its
+// DayField.
+func (s *Service) SetHours(ctx context.Context, salonID uuid.UUID, week availability.Week) error {
+	if err := CheckWeek(week).Err(); err != nil {
 		return err
 	}
-	err = s.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+	err := s.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if err := tx.OpeningHoursDeleteAll(ctx, salonID); err != nil {
 			return err
 		}
@@ -252,18 +131,4 @@ func (s *Service) SetHours(ctx context.Context, salonID uuid.UUID, days [7]strin
 		return fmt.Errorf("salon: set hours: %w", err)
 	}
 	return nil
-}
-
-// ParseWeek reads the seven day fields of a week form (fields day0…day6).
-func ParseWeek(days [7]string) (availability.Week, error) {
-	var w availability.Week
-	f := apperr.Fields{}
-	for d, raw := range days {
-		rs, problem := ParseRanges(raw)
-		if problem != "" {
-			f.Add("day"+strconv.Itoa(d), problem)
-		}
-		w[d] = rs
-	}
-	return w, f.Err()
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -21,6 +22,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/carnet-salon/carnet/internal/account"
+	"github.com/carnet-salon/carnet/internal/activity"
 	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/agenda"
 	"github.com/carnet-salon/carnet/internal/booking"
@@ -29,14 +31,18 @@ import (
 	"github.com/carnet-salon/carnet/internal/config"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/demo"
+	"github.com/carnet-salon/carnet/internal/farewell"
+	"github.com/carnet-salon/carnet/internal/journal"
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/message"
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/portal"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
 	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/team"
+	"github.com/carnet-salon/carnet/internal/till"
 	"github.com/carnet-salon/carnet/internal/web"
 )
 
@@ -71,8 +77,15 @@ type Server struct {
 	Booking   *booking.Booking
 	Messages  *message.Outbox
 	Portal    *portal.Portal
+	Journal   *journal.Journal // the till's signed chains and closures
+	Till      *till.Till
+	Farewell  *farewell.Farewell // the till's closing screen and its one-tap next visit
 	App       *fiber.App
+	Routes    web.Declarations // who may call each route of App
 	workers   *river.Client[pgx.Tx]
+	draining  atomic.Bool
+
+	redisFiles *redis.Client // import files: the same Redis, with time for megabytes
 }
 
 // New connects to Postgres (as the application roles) and Redis and builds
@@ -94,32 +107,50 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	if err != nil {
 		return nil, err
 	}
-	ropts, err := redis.ParseURL(cfg.RedisURL)
+	rdb, files, err := newRedis(cfg.RedisURL, cfg.RedisTimeout, opts.Log)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("server: redis url: %w", err)
+		return nil, err
 	}
-	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, DB: db, Redis: redis.NewClient(ropts)}
+	box, err := secret.NewBox(cfg.SecretKey)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	key, err := journalKey(cfg)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, DB: db, Redis: rdb, redisFiles: files}
+	s.Journal = &journal.Journal{Key: key, DB: db, Clock: opts.Clock}
 	base := cfg.BaseURL.String()
-	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base}
+	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base, Box: box}
 	s.Salons = &salon.Service{DB: db}
-	s.Admin = &admin.Service{DB: db, Clock: opts.Clock}
+	s.Admin = &admin.Service{DB: db, Clock: opts.Clock, Contact: cfg.PlatformContact}
 	s.Catalog = &catalog.Catalog{DB: db}
 	s.Team = &team.Team{DB: db}
 	s.Agenda = &agenda.Agenda{DB: db, Clock: opts.Clock}
-	s.Customers = &customer.Customers{DB: db}
+	s.Customers = &customer.Customers{DB: db, Clock: opts.Clock}
 	if cfg.StripeSecretKey != "" {
 		s.Stripe = payment.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase, opts.StripeHTTP)
 	}
 	s.Payments = &payment.Payments{DB: db, Stripe: s.Stripe, Clock: opts.Clock, BaseURL: base}
-	s.Booking = &booking.Booking{DB: db, Clock: opts.Clock, Stripe: s.Stripe, BaseURL: base}
+	s.Booking = &booking.Booking{DB: db, Clock: opts.Clock, Stripe: s.Stripe, BaseURL: base, Sender: mail.Address(cfg.MailFrom)}
+	s.Agenda.Calendar = s.Booking.CalendarTx // a visit booked online, moved from the agenda, updates the client's calendar
 	var sms message.SMSProvider = message.LogSMS{Logger: opts.Log}
 	if cfg.SMSURL != nil {
 		sms = message.NewHTTPSMS(cfg.SMSURL, cfg.SMSKey, cfg.SMSFrom)
 	}
-	s.Messages = &message.Outbox{DB: db, Clock: opts.Clock, Mail: opts.Mail, SMS: sms, BaseURL: base, ManageLink: s.Booking.ManageLinkTx}
+	s.Messages = &message.Outbox{DB: db, Clock: opts.Clock, Mail: opts.Mail, SMS: sms, BaseURL: base,
+		Secret: cfg.AppSecret, SMSFrom: cfg.SMSFrom, ManageLink: s.Booking.ManageLinkTx}
 	s.Portal = &portal.Portal{DB: db, Clock: opts.Clock, BaseURL: base, Log: opts.Log, Customers: s.Customers, Agenda: s.Agenda,
 		Booking: s.Booking, Stripe: s.Stripe}
+
+	s.Till = &till.Till{DB: db, Clock: opts.Clock, Journal: s.Journal, Payments: s.Payments, BaseURL: base, Secret: cfg.AppSecret}
+	s.Catalog.PriceChanged = s.Till.PriceChangedTx
+	s.Farewell = &farewell.Farewell{Till: s.Till, Customers: s.Customers, Agenda: s.Agenda, Booking: s.Booking, Catalog: s.Catalog,
+		Team: s.Team, Clock: opts.Clock}
 
 	if s.workers, err = newWorkers(db, s, opts); err != nil {
 		s.Close()
@@ -127,10 +158,11 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s.App = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, Clock: opts.Clock,
+	s.App, s.Routes = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, RedisFiles: files, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
 		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
-		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking, Messages: s.Messages, Portal: s.Portal})
+		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking, Messages: s.Messages, Portal: s.Portal,
+		Till: s.Till, Farewell: s.Farewell, Activity: &activity.Feed{DB: db}, Journal: s.Journal, Draining: &s.draining})
 	return s, nil
 }
 
@@ -139,19 +171,24 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
 	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
 	river.AddWorker(workers, &account.InviteEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
+	river.AddWorker(workers, &account.VerifyEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
+	river.AddWorker(workers, &account.WelcomeEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
 	river.AddWorker(workers, &message.SendWorker{Outbox: s.Messages})
 	river.AddWorker(workers, &message.ReminderWorker{Outbox: s.Messages})
-	river.AddWorker(workers, &booking.EventWorker{Booking: s.Booking, Payments: s.Payments})
+	river.AddWorker(workers, &booking.EventWorker{Booking: s.Booking, Payments: s.Payments, Till: s.Till})
 	river.AddWorker(workers, &booking.SweepWorker{Booking: s.Booking})
 	river.AddWorker(workers, &booking.RefundWorker{Booking: s.Booking})
 	river.AddWorker(workers, &payment.ForgetCustomerWorker{Stripe: s.Stripe})
 	river.AddWorker(workers, &portal.LinkRequestWorker{Portal: s.Portal})
+	river.AddWorker(workers, &journal.SweepWorker{Journal: s.Journal})
 	var periodic []*river.PeriodicJob
 	if !opts.NoPeriodicJobs {
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(booking.SweepEvery),
 			func() (river.JobArgs, *river.InsertOpts) { return booking.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(message.ReminderEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return message.ReminderArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+				func() (river.JobArgs, *river.InsertOpts) { return message.ReminderArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(journal.SweepEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return journal.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
 	}
 	client, err := river.NewClient(riverpgxv5.New(db.AppPool()), &river.Config{
 		Schema: store.RiverSchema,
@@ -173,23 +210,33 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 }
 
 // StartWorkers runs background jobs until StopWorkers.
+//
+// The workers outlive ctx: River hard-stops on a cancelled start context,
+// cutting off a send the provider already accepted (then retried: sent
+// twice). A SIGTERM ends them through StopWorkers, after the drain.
 func (s *Server) StartWorkers(ctx context.Context) error {
-	if err := s.workers.Start(ctx); err != nil {
+	if err := s.workers.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("server: start workers: %w", err)
 	}
 	return nil
 }
 
-// StopWorkers lets running jobs finish (up to the context's deadline).
+// StopWorkers lets running jobs finish (up to the context's deadline, and
+// at most a minute: a stuck job must not hold a deploy forever).
 func (s *Server) StopWorkers(ctx context.Context) error {
-	if err := s.workers.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := s.workers.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("server: stop workers: %w", err)
 	}
 	return nil
 }
 
-// Serve answers HTTP on ln until ctx is cancelled, then lets in-flight
-// requests finish (up to 30 seconds) before returning.
+// Serve answers HTTP on ln until ctx is cancelled, then drains: /readyz
+// fails while every request, on new connections too, is still answered for
+// the drain delay, so the load balancer stops sending before the listener
+// closes (closing it resets the connections the kernel has queued). Then
+// in-flight requests finish (up to 30 seconds) before Serve returns.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 1)
 	go func() { errc <- s.App.Listener(ln) }()
@@ -197,6 +244,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err := <-errc:
 		return fmt.Errorf("server: listen: %w", err)
 	case <-ctx.Done():
+	}
+	s.draining.Store(true)
+	s.Log.Info("shutting down: draining", "delay", s.Config.DrainDelay.String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: listen: %w", err)
+	case <-time.After(s.Config.DrainDelay):
 	}
 	s.Log.Info("shutting down: finishing in-flight requests")
 	if err := s.App.ShutdownWithTimeout(30 * time.Second); err != nil {
@@ -209,8 +263,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) Close() {
 	if s.Redis != nil {
 		_ = s.Redis.Close()
+		_ = s.redisFiles.Close()
 	}
 	s.DB.Close()
+}
+
+// journalKey is the deployment's journal key: JOURNAL_KEY, or the key
+// file, created at first start.
+func journalKey(cfg config.Config) (journal.Key, error) {
+	if cfg.JournalKey != nil {
+		return journal.NewKey(cfg.JournalKey)
+	}
+	return journal.LoadOrCreateKeyFile(cfg.JournalKeyFile)
 }
 
 // DemoAreas hands the demo seed the areas it fills in.

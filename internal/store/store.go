@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -71,6 +72,18 @@ func Open(ctx context.Context, ownerURL, rolePassword string) (*DB, error) {
 	return &DB{app: app, platform: platform, jobs: jobs}, nil
 }
 
+// A database restart or an unreachable host must cost a request a short
+// wait and a 503, never the request's whole deadline: a connection attempt
+// that has not succeeded in a second will not, a pooled connection idle for
+// a while is pinged before use (pgx's default) and dropped if it does not
+// answer promptly, and idle connections are checked every few seconds so
+// the pool is clean again as soon as Postgres is back.
+const (
+	connectTimeout    = time.Second
+	pingTimeout       = 500 * time.Millisecond
+	healthCheckPeriod = 5 * time.Second
+)
+
 // Pool sizes: 4–8 connections measured best on 2 cores; River's
 // listener and fetchers take one or two more on the app pool.
 func openPool(ctx context.Context, ownerURL, role, password string, maxConns int32) (*pgxpool.Pool, error) {
@@ -82,6 +95,9 @@ func openPool(ctx context.Context, ownerURL, role, password string, maxConns int
 	cfg.ConnConfig.Password = password
 	cfg.MaxConns = maxConns
 	cfg.ConnConfig.RuntimeParams["application_name"] = "carnet"
+	cfg.ConnConfig.ConnectTimeout = connectTimeout
+	cfg.PingTimeout = pingTimeout
+	cfg.HealthCheckPeriod = healthCheckPeriod
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: connect as %s: %w", role, err)
@@ -131,7 +147,22 @@ func (db *DB) UnscopedBatch(ctx context.Context, b *Batch) error {
 	return db.run(ctx, db.platform, "", b, nil)
 }
 
+// WithBudget bounds each unit of work run with ctx (a transaction, a batch
+// of reads) to d. A request's deadline is sized for its slowest legitimate
+// work (an import, a call to Stripe); one unit stuck on a connection that
+// stopped answering must fail long before that.
+func WithBudget(ctx context.Context, d time.Duration) context.Context {
+	return context.WithValue(ctx, budgetKey{}, d)
+}
+
+type budgetKey struct{}
+
 func (db *DB) run(ctx context.Context, pool *pgxpool.Pool, tenant string, b *Batch, fn func(Tx) error) (err error) {
+	if d, ok := ctx.Value(budgetKey{}).(time.Duration); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
 	if fn == nil {
 		return readOnly(ctx, pool, tenant, b)
 	}

@@ -1,9 +1,10 @@
 package team
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
@@ -113,6 +114,18 @@ func (r *MemberReads) Members() []Member {
 	return out
 }
 
+// Week is when the member works: their own hours, or the salon's opening
+// hours while they have none of their own. The public page, the agenda's grid
+// and the agenda's form all read a member's hours through it.
+func (m Member) Week(salonHours availability.Week) availability.Week {
+	for _, day := range m.Hours {
+		if len(day) > 0 {
+			return m.Hours
+		}
+	}
+	return salonHours
+}
+
 // Member returns one staff member.
 func (t *Team) Member(ctx context.Context, salonID, id uuid.UUID) (Member, error) {
 	members, err := t.Members(ctx, salonID)
@@ -127,57 +140,44 @@ func (t *Team) Member(ctx context.Context, salonID, id uuid.UUID) (Member, error
 	return Member{}, fmt.Errorf("team: member: %w", apperr.ErrNotFound)
 }
 
-// MemberInput is the staff form as typed.
+// MemberInput is a staff member as the salon gives them. Field errors are
+// keyed by these field names, and a day's hours by salon.DayField (Days[2]).
 type MemberInput struct {
 	Name     string
-	Color    string
-	UserID   string // "" for a staff member without a login
+	Color    int        // 1…Colors, the agenda's palette
+	UserID   *uuid.UUID // nil: a staff member without a login
 	Active   bool
-	Services []string
-	Days     [7]string // working hours per weekday, "09:00-13:00, 14:00-19:00"
+	Services []uuid.UUID       // the salon's services they perform
+	Days     availability.Week // their working hours; none: the salon's opening hours
+}
+
+// Check reports the input's problems, keyed by MemberInput's field names.
+// Whether the services and the login are the salon's is known on saving.
+func (in MemberInput) Check() error {
+	_, err := in.parse()
+	return err
 }
 
 type memberValues struct {
 	name     string
-	color    int16
-	user     *uuid.UUID
 	services []uuid.UUID
-	week     availability.Week
 }
 
 func (in MemberInput) parse() (memberValues, error) {
-	f := apperr.Fields{}
+	f := salon.CheckWeek(in.Days)
 	v := memberValues{name: strings.TrimSpace(in.Name)}
 	if v.name == "" {
-		f.Add("name", "field.required")
+		f.Add("Name", "field.required")
 	} else if len([]rune(v.name)) > 80 {
-		f.Add("name", "name.long_80")
+		f.Add("Name", "name.long_80")
 	}
-	c, err := strconv.Atoi(in.Color)
-	if err != nil || c < 1 || c > Colors {
-		f.Add("color", "field.choose")
+	if in.Color < 1 || in.Color > Colors {
+		f.Add("Color", "field.choose")
 	}
-	v.color = int16(c)
-	if in.UserID != "" {
-		id, err := uuid.Parse(in.UserID)
-		if err != nil {
-			f.Add("user_id", "field.choose")
-		}
-		v.user = &id
-	}
-	for _, s := range in.Services {
-		id, err := uuid.Parse(s)
-		if err != nil {
-			f.Add("services", "field.choose")
-			continue
-		}
-		v.services = append(v.services, id)
-	}
-	week, err := salon.ParseWeek(in.Days)
-	for k, key := range apperr.FieldsOf(err) {
-		f.Add(k, key)
-	}
-	v.week = week
+	// A service given twice is performed once.
+	v.services = slices.Clone(in.Services)
+	slices.SortFunc(v.services, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	v.services = slices.Compact(v.services)
 	return v, f.Err()
 }
 
@@ -190,14 +190,14 @@ func (t *Team) Save(ctx context.Context, salonID, id uuid.UUID, in MemberInput) 
 	}
 	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		if id == uuid.Nil {
-			r, err := tx.StaffCreate(ctx, dbq.StaffCreateParams{TenantID: salonID, UserID: v.user, Name: v.name, Color: v.color})
+			r, err := tx.StaffCreate(ctx, dbq.StaffCreateParams{TenantID: salonID, UserID: in.UserID, Name: v.name, Color: int16(in.Color)})
 			if err != nil {
 				return linkProblem(err)
 			}
 			id = r.ID
 		} else {
-			n, err := tx.StaffUpdate(ctx, dbq.StaffUpdateParams{TenantID: salonID, ID: id, UserID: v.user, Name: v.name,
-				Color: v.color, Active: in.Active})
+			n, err := tx.StaffUpdate(ctx, dbq.StaffUpdateParams{TenantID: salonID, ID: id, UserID: in.UserID, Name: v.name,
+				Color: int16(in.Color), Active: in.Active})
 			if err != nil {
 				return linkProblem(err)
 			}
@@ -205,7 +205,7 @@ func (t *Team) Save(ctx context.Context, salonID, id uuid.UUID, in MemberInput) 
 				return apperr.ErrNotFound
 			}
 		}
-		return saveServicesAndHours(ctx, tx, salonID, id, v)
+		return saveServicesAndHours(ctx, tx, salonID, id, v.services, in.Days)
 	})
 	if err != nil {
 		return uuid.Nil, fmt.Errorf("team: save member: %w", err)
@@ -213,14 +213,14 @@ func (t *Team) Save(ctx context.Context, salonID, id uuid.UUID, in MemberInput) 
 	return id, nil
 }
 
-func saveServicesAndHours(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, v memberValues) error {
+func saveServicesAndHours(ctx context.Context, tx store.Tx, salonID, id uuid.UUID, services []uuid.UUID, week availability.Week) error {
 	if err := tx.StaffServicesClear(ctx, dbq.StaffServicesClearParams{TenantID: salonID, StaffID: id}); err != nil {
 		return err
 	}
-	for _, s := range v.services {
+	for _, s := range services {
 		if err := tx.StaffServiceAdd(ctx, dbq.StaffServiceAddParams{TenantID: salonID, StaffID: id, ServiceID: s}); err != nil {
 			if store.IsForeignKeyViolation(err) {
-				return apperr.Fields{"services": "field.choose"}.Err()
+				return apperr.Fields{"Services": "field.choose"}.Err() // another salon's, or gone
 			}
 			return err
 		}
@@ -228,7 +228,7 @@ func saveServicesAndHours(ctx context.Context, tx store.Tx, salonID, id uuid.UUI
 	if err := tx.StaffHoursClear(ctx, dbq.StaffHoursClearParams{TenantID: salonID, StaffID: id}); err != nil {
 		return err
 	}
-	for day, ranges := range v.week {
+	for day, ranges := range week {
 		for _, r := range ranges {
 			if err := tx.StaffHoursInsert(ctx, dbq.StaffHoursInsertParams{TenantID: salonID, StaffID: id,
 				Weekday: int16(day), Starts: salon.PGTime(r.From), Ends: salon.PGTime(r.To)}); err != nil {
@@ -243,10 +243,10 @@ func saveServicesAndHours(ctx context.Context, tx store.Tx, salonID, id uuid.UUI
 // to another staff member.
 func linkProblem(err error) error {
 	if store.IsForeignKeyViolation(err) {
-		return apperr.Fields{"user_id": "field.choose"}.Err()
+		return apperr.Fields{"UserID": "field.choose"}.Err()
 	}
 	if store.IsUniqueViolation(err, "staff_members_user_idx") {
-		return apperr.Fields{"user_id": "staff.user_linked"}.Err()
+		return apperr.Fields{"UserID": "staff.user_linked"}.Err()
 	}
 	return err
 }
@@ -297,23 +297,14 @@ func absences(ctx context.Context, q *dbq.Queries, salonID uuid.UUID, since time
 	return out, err
 }
 
-// AddAbsence records an absence of a staff member of the salon.
-func (t *Team) AddAbsence(ctx context.Context, salonID, staffID uuid.UUID, in salon.DateSpanInput) error {
-	from, to, reason, err := salon.ParseDateSpan(in)
-	if err != nil {
-		return err
+// AddAbsenceTx records a checked absence inside the caller's unit of work
+// (the agenda's, which first looks at the visits it falls on).
+func AddAbsenceTx(ctx context.Context, tx store.Tx, salonID, staffID uuid.UUID, from, to time.Time, reason string) error {
+	_, err := tx.AbsenceCreate(ctx, dbq.AbsenceCreateParams{TenantID: salonID, StaffID: staffID, StartsOn: from, EndsOn: to, Reason: reason})
+	if store.IsForeignKeyViolation(err) {
+		return apperr.ErrNotFound
 	}
-	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		_, err := tx.AbsenceCreate(ctx, dbq.AbsenceCreateParams{TenantID: salonID, StaffID: staffID, StartsOn: from, EndsOn: to, Reason: reason})
-		if store.IsForeignKeyViolation(err) {
-			return apperr.ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("team: add absence: %w", err)
-	}
-	return nil
+	return err
 }
 
 // DeleteAbsence removes an absence of the salon.

@@ -22,6 +22,7 @@ import (
 
 // Mail is one message the sink received, decoded.
 type Mail struct {
+	Header            mail.Header // as sent: From, Reply-To, List-Unsubscribe…
 	From, To, Subject string
 	Text, HTML        string
 	Attachments       map[string][]byte // file name → content
@@ -113,20 +114,30 @@ func (s *MailSink) Wait(t testing.TB, addr string, n int) Mail {
 // waiting for it (jobs deliver in no particular order).
 func (s *MailSink) WaitSubject(t testing.TB, addr, text string) Mail {
 	t.Helper()
+	return s.WaitSubjectN(t, addr, text, 1)
+}
+
+// WaitSubjectN returns the nth message to addr whose subject contains text,
+// waiting for it: other emails (a salon's notifications) may come between.
+func (s *MailSink) WaitSubjectN(t testing.TB, addr, text string, n int) Mail {
+	t.Helper()
 	deadline := time.After(15 * time.Second)
 	for {
 		s.mu.Lock()
 		wake := s.wake
 		s.mu.Unlock()
+		seen := 0
 		for _, m := range s.To(addr) {
 			if strings.Contains(m.Subject, text) {
-				return m
+				if seen++; seen == n {
+					return m
+				}
 			}
 		}
 		select {
 		case <-wake:
 		case <-deadline:
-			t.Fatalf("no mail to %s about %q within 15s", addr, text)
+			t.Fatalf("no mail #%d to %s about %q within 15s", n, addr, text)
 		}
 	}
 }
@@ -148,7 +159,7 @@ func (s *sinkSession) Data(r io.Reader) error {
 	}
 	dec := new(mime.WordDecoder)
 	subject, _ := dec.DecodeHeader(msg.Header.Get("Subject"))
-	m := Mail{From: s.from, To: s.to, Subject: subject, Attachments: map[string][]byte{}}
+	m := Mail{Header: msg.Header, From: s.from, To: s.to, Subject: subject, Attachments: map[string][]byte{}}
 	if err := readPart(&m, msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), "", msg.Body); err != nil {
 		return fmt.Errorf("sink: %w", err)
 	}
@@ -198,4 +209,11 @@ func readPart(m *Mail, contentType, encoding, disposition string, body io.Reader
 		m.HTML += buf.String()
 	}
 	return nil
+}
+
+// All returns every message the sink received so far, to anyone.
+func (s *MailSink) All() []Mail {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Mail(nil), s.mails...)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/urls"
 	adminview "github.com/carnet-salon/carnet/views/admin"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -57,7 +58,7 @@ func (s *Server) handleAdminSalonSuspend(c *fiber.Ctx) error {
 		return s.renderAdminSalon(c, f)
 	}
 	s.flash(c, "flash.salon_suspended")
-	return s.redirect(c, "/admin/salons/"+id.String())
+	return s.redirect(c, urls.AdminSalon(id))
 }
 
 func (s *Server) handleAdminSalonReactivate(c *fiber.Ctx) error {
@@ -69,13 +70,23 @@ func (s *Server) handleAdminSalonReactivate(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.salon_reactivated")
-	return s.redirect(c, "/admin/salons/"+id.String())
+	return s.redirect(c, urls.AdminSalon(id))
 }
 
 func (s *Server) handleAdminAudit(c *fiber.Ctx) error {
-	entries, err := s.Admin.Audit(ctx(c), 200)
+	page, _ := strconv.Atoi(c.Query("page"))
+	q := admin.AuditQuery{Salon: c.Query("salon"), Admin: c.Query("admin"), Action: c.Query("action"), Page: page}
+	log, err := s.Admin.Audit(ctx(c), q)
 	if err != nil {
 		return err
 	}
-	return s.render(c, adminview.AuditPage(entries), nil)
+	return s.render(c, adminview.AuditPage(log, q), nil)
+}
+
+func (s *Server) handleAdminBusiness(c *fiber.Ctx) error {
+	b, err := s.Admin.Business(ctx(c))
+	if err != nil {
+		return err
+	}
+	return s.render(c, adminview.BusinessPage(b), nil)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/money"
 	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/urls"
 	adminview "github.com/carnet-salon/carnet/views/admin"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -40,5 +41,5 @@ func (s *Server) handleAdminPlatformUpdate(c *fiber.Ctx) error {
 		return s.adminPlatformPage(c, &f)
 	}
 	s.flash(c, "flash.fee_saved")
-	return s.redirect(c, "/admin/platform")
+	return s.redirect(c, urls.AdminPlatform())
 }

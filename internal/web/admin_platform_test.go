@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	adminarea "github.com/carnet-salon/carnet/internal/admin"
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/money"
 	"github.com/carnet-salon/carnet/internal/payment"
@@ -62,10 +63,10 @@ func TestPlatformAdminSetsTheFeeWhichIsCheckedShownAndAudited(t *testing.T) {
 
 	// Saving the same fee again is not a change.
 	require.Equal(t, 303, admin.Post("/admin/platform", url.Values{"fee_percent": {"1.50"}, "fee_fixed": {"0.3"}}).Status)
-	entries, err := env.Srv.Admin.Audit(t.Context(), 50)
+	log, err := env.Srv.Admin.Audit(t.Context(), adminarea.AuditQuery{Admin: adminEmail, Action: "platform.fee"})
 	require.NoError(t, err)
 	n := 0
-	for _, e := range entries {
+	for _, e := range log.Entries {
 		if e.Action == "platform.fee" && e.ActorEmail == adminEmail {
 			n++
 			require.Nil(t, e.SalonID, "a platform setting, no salon")

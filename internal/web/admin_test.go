@@ -14,10 +14,12 @@ func TestAdminIsInvisibleToEveryoneElse(t *testing.T) {
 	env := testkit.NewEnv(t)
 	s := env.NewSalon("Curieux")
 	for _, c := range []*testkit.Client{env.NewClient(), env.Login(s.OwnerEmail)} {
-		for _, path := range []string{"/admin", "/admin/audit", "/admin/salons/" + s.ID.String(), "/admin/nothing"} {
+		for _, path := range []string{"/admin", "/admin/audit", "/admin/business", "/admin/salons/" + s.ID.String(), "/admin/nothing"} {
 			require.Equal(t, 404, c.Get(path).Status, path)
 		}
 		require.Equal(t, 404, c.Post("/admin/salons/"+s.ID.String()+"/suspend", url.Values{"reason": {"x"}}).Status)
+		require.Equal(t, 404, c.Post("/admin/salons/"+s.ID.String()+"/view-as", nil).Status)
+		require.Equal(t, 404, c.Post("/admin/view-as/end", nil).Status)
 	}
 	sal, err := env.Srv.Salons.Get(t.Context(), s.ID)
 	require.NoError(t, err)

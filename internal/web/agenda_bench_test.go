@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/team"
@@ -28,28 +29,25 @@ func BenchmarkAgendaDayPage(b *testing.B) {
 	s := env.NewSalon("Institut Charge")
 	sal, err := env.Srv.Salons.Get(ctx, s.ID)
 	require.NoError(b, err)
-	week := [7]string{}
-	for d := range week {
-		week[d] = "08:00-20:00"
-	}
+	week := availability.Daily(availability.Hours(8, 20))
 	require.NoError(b, env.Srv.Salons.SetHours(ctx, s.ID, week))
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin", Duration: "45", Buffer: "15", Price: "60", PaymentMode: "default"})
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin", Duration: 45 * time.Minute, Buffer: 15 * time.Minute, PriceCents: 6000})
 	require.NoError(b, err)
-	var staff []string
+	var staff []uuid.UUID
 	for i := range 10 {
-		id, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: fmt.Sprintf("Styliste %d", i+1), Color: fmt.Sprint(i%8 + 1),
-			Services: []string{svc.String()}})
+		id, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: fmt.Sprintf("Styliste %d", i+1), Color: i%8 + 1,
+			Services: []uuid.UUID{svc}})
 		require.NoError(b, err)
-		staff = append(staff, id.String())
+		staff = append(staff, id)
 	}
 	first := time.Now().In(sal.Location()).AddDate(0, 0, 1)
 	start := time.Now()
 	for d := range 30 {
-		date := first.AddDate(0, 0, d).Format(time.DateOnly)
+		day := first.AddDate(0, 0, d)
 		for i, st := range staff {
 			for h := range 8 {
-				_, err := env.Srv.Agenda.Create(ctx, sal, s.OwnerID, agenda.Input{StaffID: st, Date: date, Time: fmt.Sprintf("%02d:00", 9+h),
-					ServiceIDs: []string{svc.String()}, Quiet: true,
+				_, err := env.Srv.Agenda.Create(ctx, sal, s.OwnerID, agenda.Input{StaffID: st,
+					Start: time.Date(day.Year(), day.Month(), day.Day(), 9+h, 0, 0, 0, sal.Location()), ServiceIDs: []uuid.UUID{svc}, Quiet: true,
 					Customer: customer.QuickInput{FirstName: fmt.Sprintf("Cliente %d-%d", i, h), LastName: fmt.Sprintf("Jour %d", d)}})
 				require.NoError(b, err)
 			}

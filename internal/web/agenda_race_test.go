@@ -9,11 +9,13 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
@@ -29,10 +31,14 @@ func TestFiftyConcurrentOverlappingBookingsThroughHTTPLetExactlyOneIn(t *testing
 	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
 	ctx := context.Background()
 	s := env.NewSalon("Course")
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin", Duration: "60", Price: "50", PaymentMode: "default"})
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin", Duration: 60 * time.Minute, PriceCents: 5000})
 	require.NoError(t, err)
-	staff, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Nadia", Color: "1"})
+	staff, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Nadia", Color: 1})
 	require.NoError(t, err)
+	// The race is on 7 January 2031, a working day of the salon, weeks ahead.
+	env.Clock.Set(time.Date(2030, 12, 15, 8, 0, 0, 0, time.UTC))
+	open := []availability.Range{availability.Hours(9, 19)}
+	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.ID, availability.Week{time.Monday: open, time.Tuesday: open, time.Wednesday: open, time.Thursday: open, time.Friday: open}))
 	owner := env.Login(s.OwnerEmail)
 	csrf := owner.CSRF()
 

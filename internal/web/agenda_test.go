@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
@@ -26,10 +28,16 @@ func newAgendaFixture(t *testing.T) agendaFixture {
 	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
 	ctx := context.Background()
 	s := env.NewSalon("Agenda Web")
-	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Manucure", Duration: "45", Buffer: "15", Price: "42", PaymentMode: "default"})
+	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Manucure", Duration: 45 * time.Minute, Buffer: 15 * time.Minute, PriceCents: 4200})
 	require.NoError(t, err)
-	staff, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "4"})
+	staff, err := env.Srv.Team.Save(ctx, s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 4})
 	require.NoError(t, err)
+	// The visits below are booked in September 2030, within the salon's hours.
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	env.Clock.Set(time.Date(2030, 8, 1, 8, 0, 0, 0, paris))
+	open := []availability.Range{availability.Hours(9, 19)}
+	require.NoError(t, env.Srv.Salons.SetHours(ctx, s.ID, availability.Week{time.Monday: open, time.Tuesday: open, time.Wednesday: open, time.Thursday: open, time.Friday: open, time.Saturday: {availability.Hours(9, 17)}}))
 	return agendaFixture{env: env, owner: env.Login(s.OwnerEmail), salon: s, service: svc.String(), staff: staff.String()}
 }
 

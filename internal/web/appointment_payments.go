@@ -1,12 +1,11 @@
 package web
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/carnet-salon/carnet/internal/booking"
 	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/urls"
 	agendaview "github.com/carnet-salon/carnet/views/agenda"
 )
 
@@ -16,19 +15,19 @@ func (s *Server) paymentsOf(c *fiber.Ctx, sal salon.Salon, d *agendaview.Detail)
 	if err != nil || !online {
 		return err
 	}
-	pays, card, err := s.Booking.Payments(ctx(c), sal.ID, d.A.ID)
+	m, err := s.Booking.Payments(ctx(c), sal.ID, d.A.ID)
 	if err != nil {
 		return err
 	}
-	d.Online, d.Card, d.FeeCents = true, card, fee
-	for _, p := range pays {
+	d.Online, d.Card, d.FeeCents, d.DepositName, d.Owed = true, m.Card, fee, m.DepositName, m.Owed
+	for _, p := range m.Payments {
 		ref := ""
 		for _, id := range []*string{p.RefundID, p.PaymentIntentID, p.SetupIntentID, p.CheckoutSessionID} {
 			if id != nil && ref == "" {
 				ref = *id
 			}
 		}
-		d.Payments = append(d.Payments, agendaview.Payment{Kind: p.Kind, Status: p.Status, Failure: p.Failure, AmountCents: p.AmountCents, Ref: ref})
+		d.Payments = append(d.Payments, agendaview.Payment{Kind: p.Kind, Status: p.Status, Failure: p.Failure, Outcome: p.Outcome, AmountCents: p.AmountCents, Ref: ref})
 	}
 	return nil
 }
@@ -45,5 +44,5 @@ func (s *Server) handleAppointmentFee(c *fiber.Ctx) error {
 	}
 	s.flash(c, map[string]string{booking.FeeCharged: "flash.fee_charged", booking.FeeLinkSent: "flash.fee_link_sent",
 		booking.FeeDeclined: "flash.fee_declined"}[outcome])
-	return s.redirect(c, "/app/agenda?date="+a.Start.Format(time.DateOnly))
+	return s.redirect(c, urls.AgendaOn(a.Start))
 }

@@ -12,24 +12,79 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/urls"
 	agendaview "github.com/carnet-salon/carnet/views/agenda"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var appointmentFields = []string{"staff_id", "date", "time", "note", "customer_id", "customer_first_name", "customer_last_name", "customer_phone", "quiet"}
+// appointmentForm is the agenda's appointment form as typed.
+type appointmentForm struct {
+	StaffID           string   `form:"staff_id"`
+	Date              string   `form:"date"`
+	Time              string   `form:"time"`
+	Services          []string `form:"services"`
+	Note              string   `form:"note"`
+	CustomerID        string   `form:"customer_id"`
+	CustomerFirstName string   `form:"customer_first_name"`
+	CustomerLastName  string   `form:"customer_last_name"`
+	CustomerPhone     string   `form:"customer_phone"`
+	Quiet             bool     `form:"quiet"`
+	OutsideHours      bool     `form:"outside_hours"`
+	Past              bool     `form:"past"`
+}
 
-// appointmentForm reads the posted form, services included (a multi-value field).
-func appointmentForm(c *fiber.Ctx) (ui.Form, agenda.Input) {
-	f := formFrom(c, appointmentFields...)
-	var services []string
-	for _, v := range c.Request().PostArgs().PeekMulti("services") {
-		services = append(services, string(v))
+// appointmentNames are the form's fields for agenda.Input's.
+var appointmentNames = map[string]string{agenda.FieldStaff: "staff_id", agenda.FieldDay: "date", agenda.FieldTime: "time",
+	agenda.FieldServices: "services", agenda.FieldNote: "note", agenda.FieldCustomerName: "customer_last_name",
+	agenda.FieldCustomerPhone: "customer_phone"}
+
+// input parses the form in the salon's zone. What does not parse is shown
+// with what the agenda finds wrong on its own, all at once.
+func (f appointmentForm) input(loc *time.Location) (agenda.Input, error) {
+	in := agenda.Input{Note: f.Note, Quiet: f.Quiet, OutsideHours: f.OutsideHours, Past: f.Past,
+		Customer: customer.QuickInput{FirstName: f.CustomerFirstName, LastName: f.CustomerLastName, Phone: f.CustomerPhone}}
+	bad := apperr.Fields{}
+	var err error
+	if f.StaffID != "" {
+		if in.StaffID, err = uuid.Parse(f.StaffID); err != nil {
+			bad.Add("staff_id", "field.choose")
+		}
 	}
-	f.Values["services"] = strings.Join(services, ",")
-	in := agenda.Input{StaffID: f.Get("staff_id"), Date: f.Get("date"), Time: f.Get("time"), ServiceIDs: services, Note: f.Get("note"),
-		Customer: customer.QuickInput{ID: f.Get("customer_id"), FirstName: f.Get("customer_first_name"),
-			LastName: f.Get("customer_last_name"), Phone: f.Get("customer_phone")}, Quiet: f.Get("quiet") != ""}
-	return f, in
+	day, derr := time.ParseInLocation(time.DateOnly, strings.TrimSpace(f.Date), loc)
+	at, terr := time.Parse("15:04", strings.TrimSpace(f.Time))
+	switch {
+	case derr != nil:
+		bad.Add("date", "date.invalid")
+	case terr != nil:
+		bad.Add("time", "time.invalid")
+	default:
+		in.Start = time.Date(day.Year(), day.Month(), day.Day(), at.Hour(), at.Minute(), 0, 0, loc)
+	}
+	for _, s := range f.Services {
+		if id, err := uuid.Parse(s); err == nil {
+			in.ServiceIDs = append(in.ServiceIDs, id)
+		} else if s != "" {
+			bad.Add("services", "field.choose")
+		}
+	}
+	if f.CustomerID != "" {
+		// Another salon's client or a made-up id: simply not found.
+		if in.Customer.ID, err = uuid.Parse(f.CustomerID); err != nil {
+			return in, apperr.ErrNotFound
+		}
+	}
+	return in, withFields(bad, in.Check(), appointmentNames).Err()
+}
+
+// bindAppointment decodes and parses the posted form; the input is only
+// meaningful when err is nil.
+func bindAppointment(c *fiber.Ctx, loc *time.Location) (appointmentForm, agenda.Input, error) {
+	var f appointmentForm
+	if err := decodeForm(c, &f); err != nil {
+		return f, agenda.Input{}, err
+	}
+	in, err := f.input(loc)
+	return f, in, err
 }
 
 // formPanel fills the form's pickers (bookable services, active staff).
@@ -42,7 +97,7 @@ func (s *Server) formPanel(c *fiber.Ctx, sal salon.Salon, f ui.Form, edit *agend
 	if err != nil {
 		return agendaview.Form{}, err
 	}
-	out := agendaview.Form{F: f, Services: services, Edit: edit, Currency: sal.Currency, Region: customer.RegionOf(sal.TimeZone)}
+	out := agendaview.Form{F: f, Services: services, Edit: edit, Currency: sal.Currency, Region: sal.Country}
 	for _, m := range members {
 		if m.Active {
 			out.Staff = append(out.Staff, m)
@@ -60,7 +115,7 @@ func (s *Server) panel(c *fiber.Ctx, sal salon.Salon, day string, content templ.
 	if d, err := time.ParseInLocation(time.DateOnly, day, sal.Location()); err == nil {
 		date = d
 	}
-	p, err := s.agendaPage(c, sal, date, today, uuid.Nil)
+	p, err := s.agendaPage(c, sal, date, today, false, uuid.Nil)
 	if err != nil {
 		return err
 	}
@@ -89,9 +144,13 @@ func (s *Server) handleAppointmentNew(c *fiber.Ctx) error {
 
 func (s *Server) handleAppointmentCreate(c *fiber.Ctx) error {
 	sal := currentSalon(c)
-	f, in := appointmentForm(c)
-	if _, err := s.Agenda.Create(ctx(c), sal, member(c).UserID, in); err != nil {
-		if !refused(c, &f, err) {
+	typed, in, err := bindAppointment(c, sal.Location())
+	if err == nil {
+		_, err = s.Agenda.Create(ctx(c), sal, member(c).UserID, in)
+	}
+	if err != nil {
+		f := formView(typed)
+		if !refused(c, &f, keyedBy(err, appointmentNames)) {
 			return err
 		}
 		form, ferr := s.formPanel(c, sal, f, nil)
@@ -101,12 +160,12 @@ func (s *Server) handleAppointmentCreate(c *fiber.Ctx) error {
 		return s.panel(c, sal, f.Get("date"), agendaview.FormPanel(form))
 	}
 	s.flash(c, "flash.appointment_created")
-	return s.redirect(c, "/app/agenda?date="+in.Date)
+	return s.redirect(c, urls.AgendaOn(in.Start))
 }
 
 func (s *Server) appointment(c *fiber.Ctx) (salon.Salon, agenda.Appointment, error) {
 	sal := currentSalon(c)
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return sal, agenda.Appointment{}, apperr.ErrNotFound
 	}
@@ -134,7 +193,7 @@ func (s *Server) showAppointment(c *fiber.Ctx, sal salon.Salon, a agenda.Appoint
 	if err != nil {
 		return err
 	}
-	d := agendaview.Detail{A: a, Currency: sal.Currency, Region: customer.RegionOf(sal.TimeZone), Form: form}
+	d := agendaview.Detail{A: a, Currency: sal.Currency, Region: sal.Country, Form: form, Now: s.Clock.Now()}
 	if err := s.paymentsOf(c, sal, &d); err != nil {
 		return err
 	}
@@ -146,15 +205,19 @@ func (s *Server) handleAppointmentUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f, in := appointmentForm(c)
-	if err := s.Agenda.Update(ctx(c), sal, a.ID, in); err != nil {
-		if !refused(c, &f, err) {
+	typed, in, err := bindAppointment(c, sal.Location())
+	if err == nil {
+		err = s.Agenda.Update(ctx(c), sal, a.ID, in)
+	}
+	if err != nil {
+		f := formView(typed)
+		if !refused(c, &f, keyedBy(err, appointmentNames)) {
 			return err
 		}
 		return s.showAppointment(c, sal, a, f)
 	}
 	s.flash(c, "flash.appointment_updated")
-	return s.redirect(c, "/app/agenda?date="+in.Date)
+	return s.redirect(c, urls.AgendaOn(in.Start))
 }
 
 func (s *Server) handleAppointmentStatus(c *fiber.Ctx) error {
@@ -167,12 +230,18 @@ func (s *Server) handleAppointmentStatus(c *fiber.Ctx) error {
 		return err
 	}
 	if online && c.FormValue("status") == agenda.StatusCancelled {
-		// The salon cancelling an online booking gives the client everything back.
-		if err := s.Booking.CancelBySalon(ctx(c), sal, a.ID); err != nil {
+		// The salon cancelling an online booking gives the client everything
+		// back, and with arrhes owes them as much again.
+		res, err := s.Booking.CancelBySalon(ctx(c), sal, a.ID)
+		if err != nil {
 			return err
 		}
-		s.flash(c, "flash.appointment_cancelled_refunded")
-		return s.redirect(c, "/app/agenda?date="+a.Start.Format(time.DateOnly))
+		if res.Owed > 0 {
+			s.flash(c, "flash.appointment_cancelled_arrhes")
+		} else {
+			s.flash(c, "flash.appointment_cancelled_refunded")
+		}
+		return s.redirect(c, urls.AgendaOn(a.Start))
 	}
 	if err := s.Agenda.SetStatus(ctx(c), sal.ID, a.ID, c.FormValue("status")); err != nil {
 		if apperr.Is(err, apperr.Invalid) {
@@ -181,7 +250,7 @@ func (s *Server) handleAppointmentStatus(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.appointment_updated")
-	return s.redirect(c, "/app/agenda?date="+a.Start.Format(time.DateOnly))
+	return s.redirect(c, urls.AgendaOn(a.Start))
 }
 
 func (s *Server) handleCustomerQuickSearch(c *fiber.Ctx) error {
@@ -190,6 +259,6 @@ func (s *Server) handleCustomerQuickSearch(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	results := agendaview.CustomerResults(found, "", customer.RegionOf(sal.TimeZone))
+	results := agendaview.CustomerResults(found, "", sal.Country)
 	return s.render(c, results, results)
 }

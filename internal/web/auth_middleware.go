@@ -12,7 +12,9 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/logx"
 	"github.com/carnet-salon/carnet/internal/salon"
+	sessionstore "github.com/carnet-salon/carnet/internal/session"
 	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/auth"
 	"github.com/carnet-salon/carnet/views/layout"
 )
@@ -29,7 +31,7 @@ func (s *Server) loadSession(c *fiber.Ctx) error {
 	}
 	sess, err := s.sessions.Get(ctx(c), id)
 	switch {
-	case errors.Is(err, errNoSession):
+	case errors.Is(err, sessionstore.ErrNotFound):
 		s.clearSessionCookie(c)
 	case err != nil:
 		c.Locals(localSessErr, err)
@@ -55,7 +57,10 @@ func (s *Server) requireUser(c *fiber.Ctx) error {
 	}
 	sess := session(c)
 	if sess == nil {
-		return s.redirect(c, "/login?next="+url.QueryEscape(c.OriginalURL()))
+		return s.redirect(c, urls.Login()+"?next="+url.QueryEscape(c.OriginalURL()))
+	}
+	if sess.viewingAs() && c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
+		return errReadOnly
 	}
 	return c.Next()
 }
@@ -66,9 +71,12 @@ func (s *Server) requireMember(c *fiber.Ctx) error {
 	sess := session(c)
 	if sess.SalonID == uuid.Nil {
 		if sess.IsAdmin {
-			return s.redirect(c, "/admin")
+			return s.redirect(c, urls.Admin())
 		}
-		return s.redirect(c, "/app/salons")
+		return s.redirect(c, urls.Salons())
+	}
+	if sess.viewingAs() {
+		return s.viewAsMember(c, sess)
 	}
 	m, sal, err := s.Accounts.Member(ctx(c), sess.SalonID, sess.UserID)
 	if store.IsNotFound(err) {
@@ -76,7 +84,7 @@ func (s *Server) requireMember(c *fiber.Ctx) error {
 		if err := s.sessions.Update(ctx(c), *sess); err != nil {
 			return err
 		}
-		return s.redirect(c, "/app/salons")
+		return s.redirect(c, urls.Salons())
 	}
 	if err != nil {
 		return err
@@ -87,7 +95,7 @@ func (s *Server) requireMember(c *fiber.Ctx) error {
 			return err
 		}
 		c.Status(fiber.StatusForbidden)
-		return s.render(c, auth.SuspendedPage(sal.Name, reason), nil)
+		return s.render(c, auth.SuspendedPage(sal.Name, reason, s.cfg.PlatformContact), nil)
 	}
 	s.setMember(c, m, sal)
 	return c.Next()
@@ -106,23 +114,15 @@ func member(c *fiber.Ctx) account.Member { m, _ := c.Locals(localMember).(accoun
 
 func currentSalon(c *fiber.Ctx) salon.Salon { s, _ := c.Locals(localSalon).(salon.Salon); return s }
 
-// requireAdmin hides the platform admin from everyone else: they get 404,
-// as if /admin did not exist. Admin rights are re-read on every request, so
-// revoking them takes effect at once.
+// requireAdmin hides the platform admin from everyone else (404), and
+// sends an admin who has not proven their second factor to that step.
 func (s *Server) requireAdmin(c *fiber.Ctx) error {
-	if err, ok := c.Locals(localSessErr).(error); ok {
-		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
-	}
-	sess := session(c)
-	if sess == nil || !sess.IsAdmin {
-		return apperr.ErrNotFound
-	}
-	ok, err := s.Accounts.IsPlatformAdmin(ctx(c), sess.UserID)
+	sess, err := s.platformAdmin(c)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return apperr.ErrNotFound
+	if !sess.SecondFactor {
+		return s.toSecondFactor(c, sess)
 	}
 	id, err := s.Accounts.User(ctx(c), sess.UserID)
 	if err != nil {

@@ -49,6 +49,7 @@ func TestPagesUseSecureCookiesBehindHTTPS(t *testing.T) {
 	t.Parallel()
 	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true, Config: func(v map[string]string) {
 		v["BASE_URL"] = "https://carnet.example.com"
+		v["SECRET_KEY"] = strings.Repeat("ab", 32)
 	}})
 	p := env.NewClient().Get("/login")
 	require.Contains(t, strings.ToLower(p.Header.Get("Set-Cookie")), "; secure")

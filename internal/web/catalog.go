@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -10,40 +11,92 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/catalog"
-	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/money"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/settings"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var serviceFields = []string{"category_id", "name", "description", "duration", "buffer", "price", "online_bookable",
-	"payment_mode", "deposit_kind", "deposit_value"}
-
-func serviceInput(f ui.Form) catalog.ServiceInput {
-	return catalog.ServiceInput{CategoryID: f.Get("category_id"), Name: f.Get("name"), Description: f.Get("description"),
-		Duration: f.Get("duration"), Buffer: f.Get("buffer"), Price: f.Get("price"),
-		OnlineBookable: f.Get("online_bookable") != "", PaymentMode: f.Get("payment_mode"),
-		DepositKind: f.Get("deposit_kind"), DepositValue: f.Get("deposit_value")}
+// serviceForm is the service form as typed.
+type serviceForm struct {
+	CategoryID     string `form:"category_id"`
+	Name           string `form:"name"`
+	Description    string `form:"description"`
+	Duration       string `form:"duration"`
+	Buffer         string `form:"buffer"`
+	Price          string `form:"price" field:"PriceCents"`
+	OnlineBookable string `form:"online_bookable"`
+	PaymentMode    string `form:"payment_mode" field:"Rule.Mode"`
+	DepositKind    string `form:"deposit_kind"`
+	DepositValue   string `form:"deposit_value" field:"Rule.DepositValue"`
+	Rate           string `form:"vat_rate" field:"VATRateBP"`
 }
 
-// serviceForm fills the form with a saved service, as the salon would type it.
-func serviceForm(c *fiber.Ctx, svc catalog.Service) ui.Form {
-	f := ui.NewForm()
-	f.Values["name"], f.Values["description"] = svc.Name, svc.Description
+// input parses the form; problems are keyed by the form's field names.
+func (f serviceForm) input() (catalog.ServiceInput, apperr.Fields) {
+	errs := apperr.Fields{}
+	in := catalog.ServiceInput{Name: f.Name, Description: f.Description, OnlineBookable: f.OnlineBookable != ""}
+	if f.CategoryID != "" {
+		id, err := uuid.Parse(f.CategoryID)
+		if err != nil {
+			errs.Add("category_id", "field.choose")
+		}
+		in.CategoryID = &id
+	}
+	in.Duration = time.Duration(intField(errs, "duration", f.Duration)) * time.Minute
+	if strings.TrimSpace(f.Buffer) != "" {
+		in.Buffer = time.Duration(intField(errs, "buffer", f.Buffer)) * time.Minute
+	}
+	in.PriceCents = centsField(errs, "price", f.Price, money.Price)
+	if errs["price"] != "" {
+		in.PriceCents = -1 // unknown: the area's rules that compare with the price stand aside
+	}
+	if f.PaymentMode != "default" && f.PaymentMode != "" {
+		r := ruleField(errs, f.PaymentMode, f.DepositKind, f.DepositValue, "deposit_value")
+		in.Rule = &r
+	}
+	in.VATRateBP = rateField(errs, "vat_rate", f.Rate)
+	return in, errs
+}
+
+// serviceFormOf fills the form with a saved service, as the salon would type it.
+func serviceFormOf(c *fiber.Ctx, svc catalog.Service) ui.Form {
+	sf := serviceForm{Name: svc.Name, Description: svc.Description, Duration: strconv.Itoa(int(svc.Duration / time.Minute)),
+		Buffer: strconv.Itoa(int(svc.Buffer / time.Minute)), Price: centsText(c, svc.PriceCents),
+		PaymentMode: "default", DepositKind: "percent", Rate: strconv.Itoa(int(svc.VATRateBP))}
 	if svc.CategoryID != nil {
-		f.Values["category_id"] = svc.CategoryID.String()
+		sf.CategoryID = svc.CategoryID.String()
 	}
-	f.Values["duration"] = strconv.Itoa(int(svc.Duration / time.Minute))
-	f.Values["buffer"] = strconv.Itoa(int(svc.Buffer / time.Minute))
-	f.Values["price"] = money.New(svc.PriceCents, currentSalon(c).Currency).Plain(i18n.LangFrom(ctx(c)))
 	if svc.OnlineBookable {
-		f.Values["online_bookable"] = "on"
+		sf.OnlineBookable = "on"
 	}
-	f.Values["payment_mode"], f.Values["deposit_kind"] = "default", "percent"
+	f := formView(sf)
 	if svc.Rule != nil {
 		settings.RuleValues(ctx(c), f, *svc.Rule, currentSalon(c).Currency)
 	}
 	return f
+}
+
+// saveService creates (id Nil) or updates a service from the posted form;
+// on a refusal, ok is false and f holds the form to show again.
+func (s *Server) saveService(c *fiber.Ctx, id uuid.UUID, f *ui.Form) (ok bool, err error) {
+	var sf serviceForm
+	if err := decodeForm(c, &sf); err != nil {
+		return false, err
+	}
+	in, edge := sf.input()
+	sal := currentSalon(c).ID
+	err = submit(edge, in.Check, func() error {
+		if id == uuid.Nil {
+			_, err := s.Catalog.CreateService(ctx(c), sal, in)
+			return err
+		}
+		return s.Catalog.UpdateService(ctx(c), sal, id, in)
+	})
+	if err != nil && !refusedForm(c, f, sf, err) {
+		return false, err
+	}
+	return err == nil, nil
 }
 
 // servicesPage shows the menu; f answers the category form that was posted
@@ -66,6 +119,9 @@ func (s *Server) servicesPage(c *fiber.Ctx, f ui.Form, renaming string) error {
 		return err
 	}
 	v.DefaultRule = set.DefaultRule
+	if v.Readiness, err = s.Booking.Readiness(ctx(c), sal); err != nil {
+		return err
+	}
 	return s.render(c, settings.ServicesPage(v, f), nil)
 }
 
@@ -93,7 +149,7 @@ func (s *Server) serviceFormPage(c *fiber.Ctx, svc *catalog.Service, f ui.Form) 
 
 // currentService loads the :id service, still on the menu, of this salon.
 func (s *Server) currentService(c *fiber.Ctx) (catalog.Service, error) {
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return catalog.Service{}, err
 	}
@@ -107,25 +163,20 @@ func (s *Server) currentService(c *fiber.Ctx) (catalog.Service, error) {
 func (s *Server) handleServices(c *fiber.Ctx) error { return s.servicesPage(c, ui.NewForm(), "") }
 
 func (s *Server) handleServiceNew(c *fiber.Ctx) error {
-	f := ui.NewForm()
-	f.Values["duration"], f.Values["buffer"], f.Values["online_bookable"] = "60", "0", "on"
-	f.Values["payment_mode"], f.Values["deposit_kind"] = "default", "percent"
-	return s.serviceFormPage(c, nil, f)
+	sf := serviceForm{Duration: "60", Buffer: "0", OnlineBookable: "on", PaymentMode: "default", DepositKind: "percent"}
+	return s.serviceFormPage(c, nil, formView(sf))
 }
 
 func (s *Server) handleServiceCreate(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	f := formFrom(c, serviceFields...)
-	if _, err := s.Catalog.CreateService(ctx(c), currentSalon(c).ID, serviceInput(f)); err != nil {
-		if !refused(c, &f, err) {
+	var f ui.Form
+	if ok, err := s.saveService(c, uuid.Nil, &f); !ok {
+		if err != nil {
 			return err
 		}
 		return s.serviceFormPage(c, nil, f)
 	}
 	s.flash(c, "flash.service_created")
-	return s.redirect(c, "/app/services")
+	return s.redirect(c, urls.Services())
 }
 
 func (s *Server) handleServiceEdit(c *fiber.Ctx) error {
@@ -133,33 +184,27 @@ func (s *Server) handleServiceEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.serviceFormPage(c, &svc, serviceForm(c, svc))
+	return s.serviceFormPage(c, &svc, serviceFormOf(c, svc))
 }
 
 func (s *Server) handleServiceUpdate(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
 	svc, err := s.currentService(c)
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, serviceFields...)
-	if err := s.Catalog.UpdateService(ctx(c), currentSalon(c).ID, svc.ID, serviceInput(f)); err != nil {
-		if !refused(c, &f, err) {
+	var f ui.Form
+	if ok, err := s.saveService(c, svc.ID, &f); !ok {
+		if err != nil {
 			return err
 		}
 		return s.serviceFormPage(c, &svc, f)
 	}
 	s.flash(c, "flash.service_saved")
-	return s.redirect(c, "/app/services")
+	return s.redirect(c, urls.Services())
 }
 
 func (s *Server) handleServiceArchive(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -167,13 +212,10 @@ func (s *Server) handleServiceArchive(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.service_archived")
-	return s.redirect(c, "/app/services")
+	return s.redirect(c, urls.Services())
 }
 
 func (s *Server) handleCategoryCreate(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
 	f := formFrom(c, "name")
 	if err := s.Catalog.CreateCategory(ctx(c), currentSalon(c).ID, f.Get("name")); err != nil {
 		if !refused(c, &f, err) {
@@ -182,14 +224,11 @@ func (s *Server) handleCategoryCreate(c *fiber.Ctx) error {
 		return s.servicesPage(c, f, "")
 	}
 	s.flash(c, "flash.category_created")
-	return s.redirect(c, "/app/services#categories")
+	return s.redirect(c, urls.Services()+"#categories")
 }
 
 func (s *Server) handleCategoryRename(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -201,14 +240,11 @@ func (s *Server) handleCategoryRename(c *fiber.Ctx) error {
 		return s.servicesPage(c, f, id.String())
 	}
 	s.flash(c, "flash.category_renamed")
-	return s.redirect(c, "/app/services#categories")
+	return s.redirect(c, urls.Services()+"#categories")
 }
 
 func (s *Server) handleCategoryDelete(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -216,24 +252,21 @@ func (s *Server) handleCategoryDelete(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.category_deleted")
-	return s.redirect(c, "/app/services#categories")
+	return s.redirect(c, urls.Services()+"#categories")
 }
 
 // handleServiceMove moves a service up or down the menu, within its category.
 func (s *Server) handleServiceMove(c *fiber.Ctx) error {
-	return s.move(c, s.Catalog.MoveService, "/app/services#service-")
+	return s.move(c, s.Catalog.MoveService, urls.Services()+"#service-")
 }
 
 // handleCategoryMove moves a category up or down the menu.
 func (s *Server) handleCategoryMove(c *fiber.Ctx) error {
-	return s.move(c, s.Catalog.MoveCategory, "/app/services#category-")
+	return s.move(c, s.Catalog.MoveCategory, urls.Services()+"#category-")
 }
 
 func (s *Server) move(c *fiber.Ctx, move func(context.Context, uuid.UUID, uuid.UUID, bool) error, back string) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}

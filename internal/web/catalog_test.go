@@ -4,12 +4,14 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
@@ -47,7 +49,7 @@ func TestServiceIsCreatedEditedAndArchived(t *testing.T) {
 	require.Equal(t, "45,50\u00a0€", list.Text(row+" .price"))
 	require.Equal(t, "1 h", list.Text(row+" .duration"))
 	require.Contains(t, list.Text(row+" .buffer"), "15 min")
-	require.Contains(t, list.Text(row), "Réservable en ligne")
+	require.Contains(t, list.Text(row+" .online"), "personne de l'équipe ne la fait", "ticked, but nobody performs it: the badge does not promise online booking")
 	require.Contains(t, list.Text(row+" .rule"), "Acompte de 30")
 
 	edit := owner.Get("/app/services/" + svc.ID.String())
@@ -108,14 +110,14 @@ func TestRefusedServiceFormComesBackFilledAndSavesNothing(t *testing.T) {
 	p = owner.Post("/app/services", url.Values{"name": {""}, "duration": {"1000"}, "price": {"-5"}})
 	require.Equal(t, 422, p.Status)
 	require.Contains(t, p.FieldError("name"), "obligatoire")
-	require.Contains(t, p.FieldError("duration"), "en dehors")
+	require.Contains(t, p.FieldError("duration"), "5 à 720 minutes")
 	require.Contains(t, p.FieldError("price"), "montant")
 
 	services, err := env.Srv.Catalog.Services(t.Context(), s.ID)
 	require.NoError(t, err)
 	require.Empty(t, services, "nothing saved")
 
-	id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Pose", Duration: "30", Price: "20"})
+	id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Pose", Duration: 30 * time.Minute, PriceCents: 2000})
 	require.NoError(t, err)
 	p = owner.Post("/app/services/"+id.String(), url.Values{"name": {"Pose gel"}, "duration": {"30"}, "price": {"vingt"}})
 	require.Equal(t, 422, p.Status)
@@ -157,8 +159,8 @@ func TestCategoriesAreCreatedRenamedAndDeleted(t *testing.T) {
 	require.Equal(t, "Visage", p.Value("#category-name-"+nails), "the refused name comes back as typed")
 	require.Equal(t, "Visage", p.Value("#category-name-"+cats[0].ID.String()), "the other category is untouched")
 
-	_, err = env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: nails, Name: "Pédicure",
-		Duration: "45", Price: "35"})
+	_, err = env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: new(uuid.MustParse(nails)), Name: "Pédicure",
+		Duration: 45 * time.Minute, PriceCents: 3500})
 	require.NoError(t, err)
 	p = owner.Post("/app/categories/"+nails+"/delete", nil)
 	require.Equal(t, 303, p.Status)
@@ -223,7 +225,7 @@ func TestStaffRoleSeesTheSetUpButCannotChangeIt(t *testing.T) {
 	require.NoError(t, err)
 	nina := env.NewClient()
 	require.Equal(t, 303, nina.Post(link.Path, url.Values{"name": {"Nina"}, "password": {"le-secret-de-nina"}}).Status)
-	id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Épilation jambes", Duration: "30", Price: "25"})
+	id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Épilation jambes", Duration: 30 * time.Minute, PriceCents: 2500})
 	require.NoError(t, err)
 
 	list := nina.Get("/app/services")
@@ -252,18 +254,18 @@ func TestTheSalonOrdersItsMenuAndThePublicPageFollows(t *testing.T) {
 	require.NoError(t, err)
 	face, nails := cats[0].ID.String(), cats[1].ID.String()
 	ids := map[string]string{}
-	var all []string
+	var all []uuid.UUID
 	for _, name := range []string{"Soin éclat", "Gommage", "Masque"} {
-		id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: face, Name: name, Duration: "30",
-			Price: "20", OnlineBookable: true, PaymentMode: "none"})
+		id, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: new(uuid.MustParse(face)), Name: name, Duration: 30 * time.Minute,
+			PriceCents: 2000, OnlineBookable: true, Rule: &payment.Rule{Mode: payment.ModeNone}})
 		require.NoError(t, err)
 		ids[name] = id.String()
-		all = append(all, id.String())
+		all = append(all, id)
 	}
-	nailsID, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: nails, Name: "Manucure", Duration: "30",
-		Price: "20", OnlineBookable: true, PaymentMode: "none"})
+	nailsID, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{CategoryID: new(uuid.MustParse(nails)), Name: "Manucure", Duration: 30 * time.Minute,
+		PriceCents: 2000, OnlineBookable: true, Rule: &payment.Rule{Mode: payment.ModeNone}})
 	require.NoError(t, err)
-	_, err = env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Services: append(all, nailsID.String())})
+	_, err = env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 2, Services: append(all, nailsID)})
 	require.NoError(t, err)
 	names := func(p *testkit.Page, sel string) []string {
 		var out []string
@@ -291,4 +293,41 @@ func TestTheSalonOrdersItsMenuAndThePublicPageFollows(t *testing.T) {
 	require.Less(t, strings.Index(text, "Manucure"), strings.Index(text, "Masque"), "Ongles comes first on the public page")
 	require.Less(t, strings.Index(text, "Masque"), strings.Index(text, "Soin éclat"))
 	require.Less(t, strings.Index(text, "Soin éclat"), strings.Index(text, "Gommage"))
+}
+
+func TestRefusedProductShowsTheEdgesAndTheAreasProblemsTogether(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Institut Deux Erreurs")
+	owner := env.Login(s.OwnerEmail)
+	p := owner.Post("/app/products", url.Values{"name": {"  "}, "sku": {"CN-50"}, "price": {"abc"}, "stock": {"9999999"}})
+	require.Equal(t, 422, p.Status)
+	require.NotEmpty(t, p.FieldError("name"), "the area's rule, keyed by its own name, lands beside the form's field")
+	require.Contains(t, p.FieldError("price"), "montant")
+	require.NotEmpty(t, p.FieldError("stock"))
+	require.Equal(t, "abc", p.Value("#price"))
+	require.Equal(t, "9999999", p.Value("#stock"))
+	products, err := env.Srv.Catalog.Products(t.Context(), s.ID)
+	require.NoError(t, err)
+	require.Empty(t, products)
+}
+
+// The area refuses another salon's category under its own field name; the
+// form shows the refusal beside the category picker and keeps what was typed.
+func TestAServiceInAnotherSalonsCategoryIsRefusedBesideThePicker(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	a := env.NewSalon("Salon Alpha Menu")
+	b := newVictim(t, env)
+	owner := env.Login(a.OwnerEmail)
+	p := owner.Post("/app/services", url.Values{"category_id": {b.categoryID}, "name": {"Soin volé"},
+		"duration": {"60"}, "price": {"45,50"}, "payment_mode": {"default"}})
+	require.Equal(t, 422, p.Status)
+	require.NotEmpty(t, p.FieldError("category_id"))
+	require.Equal(t, "Soin volé", p.Value("#name"))
+	require.Equal(t, "45,50", p.Value("#price"))
+	require.NotContains(t, p.Body, "Bêta")
+	services, err := env.Srv.Catalog.Services(t.Context(), a.ID)
+	require.NoError(t, err)
+	require.Empty(t, services)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -10,14 +11,48 @@ import (
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/money"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/clients"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var categoryFields = []string{"name", "payment_mode", "discount", "default"}
+// categoryForm is the client category form as typed.
+type categoryForm struct {
+	Name        string `form:"name"`
+	PaymentMode string `form:"payment_mode"`
+	Discount    string `form:"discount" field:"DiscountBP"`
+	Default     string `form:"default"`
+}
 
-func categoryInput(f ui.Form) customer.CategoryInput {
-	return customer.CategoryInput{Name: f.Get("name"), PaymentMode: f.Get("payment_mode"), Discount: f.Get("discount"), Default: f.Get("default") != ""}
+// input parses the form; problems are keyed by the form's field names.
+func (f categoryForm) input() (customer.CategoryInput, apperr.Fields) {
+	errs := apperr.Fields{}
+	in := customer.CategoryInput{Name: f.Name, PaymentMode: f.PaymentMode, Default: f.Default != ""}
+	if strings.TrimSpace(f.Discount) != "" {
+		bp, err := money.ParsePercent(f.Discount)
+		if err != nil {
+			errs.Add("discount", "clientcats.discount.range")
+		}
+		in.DiscountBP = bp
+	}
+	return in, errs
+}
+
+// saveCategory creates (id Nil) or updates a category from the posted form;
+// on a refusal, ok is false and f holds the form to show again.
+func (s *Server) saveCategory(c *fiber.Ctx, id uuid.UUID, f *ui.Form) (ok bool, err error) {
+	var cf categoryForm
+	if err := decodeForm(c, &cf); err != nil {
+		return false, err
+	}
+	in, edge := cf.input()
+	sal := currentSalon(c).ID
+	err = submit(edge, in.Check, func() error { return s.Customers.SaveCategory(ctx(c), sal, id, in) })
+	if err != nil && !refusedForm(c, f, cf, err) {
+		return false, err
+	}
+	return err == nil, nil
 }
 
 func (s *Server) categoriesPage(c *fiber.Ctx, v clients.CategoriesView) error {
@@ -36,61 +71,44 @@ func (s *Server) handleCategories(c *fiber.Ctx) error {
 	return s.categoriesPage(c, clients.CategoriesView{})
 }
 
-// requireManager refuses owner-only set-up to other staff (they read it).
-func requireManager(c *fiber.Ctx) error {
-	if !account.CanManageTeam(member(c).Role) {
-		return apperr.New(apperr.Forbidden, "settings.forbidden")
-	}
-	return nil
-}
-
 func (s *Server) handleCategoryCreateClients(c *fiber.Ctx) error {
-	if err := requireManager(c); err != nil {
-		return err
-	}
-	f := formFrom(c, categoryFields...)
-	if err := s.Customers.SaveCategory(ctx(c), currentSalon(c).ID, uuid.Nil, categoryInput(f)); err != nil {
-		if !refused(c, &f, err) {
+	var f ui.Form
+	if ok, err := s.saveCategory(c, uuid.Nil, &f); !ok {
+		if err != nil {
 			return err
 		}
 		return s.categoriesPage(c, clients.CategoriesView{F: f})
 	}
 	s.flash(c, "flash.client_category_saved")
-	return s.redirect(c, "/app/clients/categories")
+	return s.redirect(c, urls.ClientCategories())
 }
 
 func (s *Server) handleCategoryUpdateClients(c *fiber.Ctx) error {
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return apperr.ErrNotFound
 	}
-	if err := requireManager(c); err != nil {
-		return err
-	}
-	f := formFrom(c, categoryFields...)
-	if err := s.Customers.SaveCategory(ctx(c), currentSalon(c).ID, id, categoryInput(f)); err != nil {
-		if !refused(c, &f, err) {
+	var f ui.Form
+	if ok, err := s.saveCategory(c, id, &f); !ok {
+		if err != nil {
 			return err
 		}
 		return s.categoriesPage(c, clients.CategoriesView{EditID: id.String(), EditF: f})
 	}
 	s.flash(c, "flash.client_category_saved")
-	return s.redirect(c, "/app/clients/categories")
+	return s.redirect(c, urls.ClientCategories())
 }
 
 func (s *Server) handleCategoryDeleteClients(c *fiber.Ctx) error {
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return apperr.ErrNotFound
-	}
-	if err := requireManager(c); err != nil {
-		return err
 	}
 	if err := s.Customers.DeleteCategory(ctx(c), currentSalon(c).ID, id); err != nil {
 		return err
 	}
 	s.flash(c, "flash.client_category_deleted")
-	return s.redirect(c, "/app/clients/categories")
+	return s.redirect(c, urls.ClientCategories())
 }
 
 // handleClientReport compares categories, over the last 90 days by default.

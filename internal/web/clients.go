@@ -8,14 +8,14 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/account"
-	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/clients"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-func (s *Server) region(c *fiber.Ctx) string { return customer.RegionOf(currentSalon(c).TimeZone) }
+func (s *Server) region(c *fiber.Ctx) string { return currentSalon(c).Country }
 
 func (s *Server) handleClients(c *fiber.Ctx) error {
 	sal := currentSalon(c)
@@ -34,16 +34,15 @@ func (s *Server) handleClients(c *fiber.Ctx) error {
 	return s.render(c, clients.ListPage(v), clients.Results(v))
 }
 
-var clientFields = []string{"first_name", "last_name", "email", "phone", "gender", "birth_date", "address", "postal_code", "city", "note",
-	"email_transactional", "email_marketing", "sms_transactional", "sms_marketing", "payment_mode", "category_id", "force"}
-
-func recordInput(c *fiber.Ctx, f ui.Form, region string) customer.RecordInput {
-	on := func(name string) bool { return f.Get(name) != "" }
-	return customer.RecordInput{FirstName: f.Get("first_name"), LastName: f.Get("last_name"), Email: f.Get("email"), Phone: f.Get("phone"),
-		Gender: f.Get("gender"), BirthDate: f.Get("birth_date"), Address: f.Get("address"), PostalCode: f.Get("postal_code"),
-		City: f.Get("city"), Note: f.Get("note"), EmailTransactional: on("email_transactional"), EmailMarketing: on("email_marketing"),
-		SMSTransactional: on("sms_transactional"), SMSMarketing: on("sms_marketing"), PaymentMode: f.Get("payment_mode"),
-		CategoryID: f.Get("category_id"), Region: region, Force: on("force")}
+// bindClient decodes and parses the posted client form; the input is only
+// meaningful when err is nil.
+func (s *Server) bindClient(c *fiber.Ctx) (ui.Form, customer.RecordInput, error) {
+	var typed clientForm
+	if err := decodeForm(c, &typed); err != nil {
+		return ui.Form{}, customer.RecordInput{}, err
+	}
+	in, err := typed.input(s.region(c), s.setupToday(c))
+	return formView(typed), in, err
 }
 
 func (s *Server) clientForm(c *fiber.Ctx, f ui.Form, id string, dups []customer.Customer) error {
@@ -60,6 +59,7 @@ func (s *Server) handleClientNew(c *fiber.Ctx) error {
 		f.Values[k] = "1" // transactional messages on by default; marketing needs consent
 	}
 	f.Values["payment_mode"] = "default"
+	f.Values["lang"] = currentSalon(c).Locale // a client the salon creates speaks its language, until told otherwise
 	cats, err := s.Customers.Categories(ctx(c), currentSalon(c).ID)
 	if err != nil {
 		return err
@@ -74,8 +74,11 @@ func (s *Server) handleClientNew(c *fiber.Ctx) error {
 }
 
 func (s *Server) handleClientCreate(c *fiber.Ctx) error {
-	f := formFrom(c, clientFields...)
-	id, err := s.Customers.Create(ctx(c), currentSalon(c).ID, recordInput(c, f, s.region(c)))
+	f, in, err := s.bindClient(c)
+	var id uuid.UUID
+	if err == nil {
+		id, err = s.Customers.Create(ctx(c), currentSalon(c).ID, in)
+	}
 	var dups *customer.ErrDuplicates
 	if errors.As(err, &dups) {
 		c.Status(fiber.StatusConflict)
@@ -88,20 +91,12 @@ func (s *Server) handleClientCreate(c *fiber.Ctx) error {
 		return s.clientForm(c, f, "", nil)
 	}
 	s.flash(c, "flash.client_created")
-	return s.redirect(c, "/app/clients/"+id.String())
-}
-
-func clientID(c *fiber.Ctx) (uuid.UUID, error) {
-	id, err := uuid.Parse(c.Params("id"))
-	if err != nil {
-		return uuid.Nil, apperr.ErrNotFound
-	}
-	return id, nil
+	return s.redirect(c, urls.Client(id))
 }
 
 // record loads a client of the salon; a merged one leads to the record kept.
 func (s *Server) record(c *fiber.Ctx) (customer.Record, error) {
-	id, err := clientID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return customer.Record{}, err
 	}
@@ -114,7 +109,7 @@ func (s *Server) handleClient(c *fiber.Ctx) error {
 		return err
 	}
 	if rec.MergedInto != nil {
-		return s.redirect(c, "/app/clients/"+rec.MergedInto.String())
+		return s.redirect(c, urls.Client(*rec.MergedInto))
 	}
 	return s.renderRecord(c, rec, ui.NewForm())
 }
@@ -122,9 +117,18 @@ func (s *Server) handleClient(c *fiber.Ctx) error {
 func (s *Server) renderRecord(c *fiber.Ctx, rec customer.Record, ledgerForm ui.Form) error {
 	sal := currentSalon(c)
 	v := clients.RecordView{Rec: rec, LedgerF: ledgerForm, Currency: sal.Currency, Region: s.region(c), Now: s.Clock.Now(),
-		CanManage: account.CanManageTeam(member(c).Role), Lang: i18n.LangFrom(ctx(c))}
+		CanManage: account.CanManageTeam(member(c).Role), Lang: i18n.LangFrom(ctx(c)), Zone: sal.Location()}
 	var err error
+	if v.Consents, err = s.Customers.Consents(ctx(c), sal.ID, rec.ID); err != nil {
+		return err
+	}
 	if v.Ledger, _, err = s.Customers.Ledger(ctx(c), sal.ID, rec.ID); err != nil {
+		return err
+	}
+	if v.Receipts, err = s.Till.ReceiptsOfCustomer(ctx(c), sal.ID, rec.ID); err != nil {
+		return err
+	}
+	if v.TopProducts, err = s.Till.TopProducts(ctx(c), sal.ID, rec.ID); err != nil {
 		return err
 	}
 	if v.History, err = s.Customers.Visits(ctx(c), sal.ID, rec.ID, sal.Location(), s.Clock.Now()); err != nil {
@@ -151,6 +155,7 @@ func (s *Server) handleClientEdit(c *fiber.Ctx) error {
 	set("email", rec.Email)
 	set("phone", customer.FormatPhone(rec.Phone, s.region(c)))
 	set("gender", rec.Gender)
+	set("lang", rec.Lang)
 	if rec.BirthDate != nil {
 		set("birth_date", rec.BirthDate.Format("2006-01-02"))
 	}
@@ -176,15 +181,18 @@ func (s *Server) handleClientUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, clientFields...)
-	if err := s.Customers.Update(ctx(c), currentSalon(c).ID, rec.ID, recordInput(c, f, s.region(c))); err != nil {
+	f, in, err := s.bindClient(c)
+	if err == nil {
+		err = s.Customers.Update(ctx(c), currentSalon(c).ID, rec.ID, in)
+	}
+	if err != nil {
 		if !refused(c, &f, err) {
 			return err
 		}
 		return s.clientForm(c, f, rec.ID.String(), nil)
 	}
 	s.flash(c, "flash.client_saved")
-	return s.redirect(c, "/app/clients/"+rec.ID.String())
+	return s.redirect(c, urls.Client(rec.ID))
 }
 
 func (s *Server) handleLedgerAdd(c *fiber.Ctx) error {
@@ -192,10 +200,15 @@ func (s *Server) handleLedgerAdd(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, "amount", "direction", "note")
-	sal := currentSalon(c)
-	err = s.Customers.AddEntry(ctx(c), sal.ID, rec.ID, member(c).UserID, sal.Currency,
-		customer.EntryInput{Amount: f.Get("amount"), Direction: f.Get("direction"), Note: f.Get("note")})
+	var typed entryForm
+	if err := decodeForm(c, &typed); err != nil {
+		return err
+	}
+	f, sal := formView(typed), currentSalon(c)
+	in, err := typed.input()
+	if err == nil {
+		err = s.Customers.AddEntry(ctx(c), sal.ID, rec.ID, member(c).UserID, sal.Currency, in)
+	}
 	if err != nil {
 		if !refused(c, &f, err) {
 			return err
@@ -203,5 +216,5 @@ func (s *Server) handleLedgerAdd(c *fiber.Ctx) error {
 		return s.renderRecord(c, rec, f)
 	}
 	s.flash(c, "flash.ledger_added")
-	return s.redirect(c, "/app/clients/"+rec.ID.String()+"#account")
+	return s.redirect(c, urls.Client(rec.ID)+"#account")
 }

@@ -8,40 +8,23 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
-	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/urls"
 	clientdata "github.com/carnet-salon/carnet/views/clients_data"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-// A client's data as a whole — export, erasure, merge, import — is for the
-// salon's owners and managers; other staff get 403.
-func requireClientManager(c *fiber.Ctx) error {
-	if !account.CanManageTeam(member(c).Role) {
-		return apperr.New(apperr.Forbidden, "clientdata.forbidden")
-	}
-	return nil
-}
-
-// managedRecord loads the record of the URL for an owner or manager.
-func (s *Server) managedRecord(c *fiber.Ctx) (customer.Record, error) {
-	if err := requireClientManager(c); err != nil {
-		return customer.Record{}, err
-	}
-	return s.record(c)
-}
-
 // handleClientExport downloads everything the salon holds about a client,
 // as JSON (GDPR access and portability).
 func (s *Server) handleClientExport(c *fiber.Ctx) error {
-	rec, err := s.managedRecord(c)
+	rec, err := s.record(c)
 	if err != nil {
 		return err
 	}
 	if rec.MergedInto != nil {
-		return s.redirect(c, "/app/clients/"+rec.MergedInto.String()+"/export")
+		return s.redirect(c, urls.ClientExport(*rec.MergedInto))
 	}
 	sal, now := currentSalon(c), s.Clock.Now()
 	e, err := s.Customers.Export(ctx(c), sal.ID, rec.ID, sal.Name, sal.Currency, now)
@@ -88,19 +71,19 @@ func (s *Server) erasePage(c *fiber.Ctx, id uuid.UUID, f ui.Form) error {
 }
 
 func (s *Server) handleClientEraseForm(c *fiber.Ctx) error {
-	rec, err := s.managedRecord(c)
+	rec, err := s.record(c)
 	if err != nil {
 		return err
 	}
 	if rec.MergedInto != nil {
-		return s.redirect(c, "/app/clients/"+rec.MergedInto.String()+"/erase")
+		return s.redirect(c, urls.ClientErase(*rec.MergedInto))
 	}
 	return s.erasePage(c, rec.ID, ui.NewForm())
 }
 
 // handleClientErase anonymises the client once their name is typed again.
 func (s *Server) handleClientErase(c *fiber.Ctx) error {
-	rec, err := s.managedRecord(c)
+	rec, err := s.record(c)
 	if err != nil {
 		return err
 	}
@@ -116,18 +99,18 @@ func (s *Server) handleClientErase(c *fiber.Ctx) error {
 	}
 	s.log.InfoContext(ctx(c), "client erased", "client_id", rec.ID, "by", member(c).UserID)
 	s.flash(c, "flash.client_erased")
-	return s.redirect(c, "/app/clients/"+rec.ID.String())
+	return s.redirect(c, urls.Client(rec.ID))
 }
 
 // handleClientMerge picks the record to merge with (no "with") or compares
 // the two before merging.
 func (s *Server) handleClientMerge(c *fiber.Ctx) error {
-	rec, err := s.managedRecord(c)
+	rec, err := s.record(c)
 	if err != nil {
 		return err
 	}
 	if rec.MergedInto != nil {
-		return s.redirect(c, "/app/clients/"+rec.MergedInto.String()+"/merge")
+		return s.redirect(c, urls.ClientMerge(*rec.MergedInto))
 	}
 	if c.Query("with") == "" {
 		return s.mergePick(c, rec.ID, ui.NewForm())
@@ -170,7 +153,7 @@ func (s *Server) mergePick(c *fiber.Ctx, id uuid.UUID, f ui.Form) error {
 
 // handleClientMergeSubmit merges the record "with" into the one of the URL.
 func (s *Server) handleClientMergeSubmit(c *fiber.Ctx) error {
-	rec, err := s.managedRecord(c)
+	rec, err := s.record(c)
 	if err != nil {
 		return err
 	}
@@ -187,5 +170,5 @@ func (s *Server) handleClientMergeSubmit(c *fiber.Ctx) error {
 	}
 	s.log.InfoContext(ctx(c), "clients merged", "kept", rec.ID, "merged", other, "by", member(c).UserID)
 	s.flash(c, "flash.clients_merged")
-	return s.redirect(c, "/app/clients/"+rec.ID.String())
+	return s.redirect(c, urls.Client(rec.ID))
 }

@@ -66,7 +66,7 @@ func TestABadRecordComesBackFilledAndADuplicateIsOffered(t *testing.T) {
 	bad.Set("birth_date", "2099-01-01")
 	p := owner.Post("/app/clients", bad)
 	require.Equal(t, 422, p.Status)
-	require.Contains(t, p.FieldError("phone"), "pas valide")
+	require.Contains(t, p.FieldError("phone"), "numéro complet")
 	require.Contains(t, p.FieldError("email"), "pas valide")
 	require.NotEmpty(t, p.FieldError("birth_date"))
 	require.Equal(t, "12 rue des Lilas", p.Value("#address"))
@@ -125,10 +125,10 @@ func TestTechnicalSheetsAreWrittenEditedPrintedAndDeletedNewestFirst(t *testing.
 	owner := env.Login(s.OwnerEmail)
 	path := owner.Post("/app/clients", fullClient("Roux")).Location()
 
-	require.Equal(t, 422, owner.Post(path+"/sheets", url.Values{"date": {"2030-01-10"}}).Status, "an empty sheet is refused")
-	require.Equal(t, 303, owner.Post(path+"/sheets", url.Values{"date": {"2030-01-10"}, "title": {"Couleur"}, "products": {"Teinte 6.3"},
+	require.Equal(t, 422, owner.Post(path+"/sheets", url.Values{"date": {"2026-01-10"}}).Status, "an empty sheet is refused")
+	require.Equal(t, 303, owner.Post(path+"/sheets", url.Values{"date": {"2026-01-10"}, "title": {"Couleur"}, "products": {"Teinte 6.3"},
 		"settings": {"Pose 35 min"}, "reactions": {"Légère rougeur"}}).Status)
-	require.Equal(t, 303, owner.Post(path+"/sheets", url.Values{"date": {"2030-03-02"}, "title": {"Soin"}, "products": {"Masque argile"}}).Status)
+	require.Equal(t, 303, owner.Post(path+"/sheets", url.Values{"date": {"2026-03-02"}, "title": {"Soin"}, "products": {"Masque argile"}}).Status)
 	page := owner.Get(path)
 	sheets := page.Doc.Find("#sheets article")
 	require.Equal(t, 2, sheets.Length())
@@ -136,7 +136,7 @@ func TestTechnicalSheetsAreWrittenEditedPrintedAndDeletedNewestFirst(t *testing.
 	require.Contains(t, sheets.Last().Text(), "Légère rougeur")
 
 	edit, _ := sheets.Last().Find("a").First().Attr("href")
-	require.Equal(t, 303, owner.Post(edit, url.Values{"date": {"2030-01-10"}, "title": {"Couleur"}, "products": {"Teinte 6.4"}}).Status)
+	require.Equal(t, 303, owner.Post(edit, url.Values{"date": {"2026-01-10"}, "title": {"Couleur"}, "products": {"Teinte 6.4"}}).Status)
 	print := owner.Get(edit + "/print")
 	require.Contains(t, print.Text(".print-sheet"), "Teinte 6.4")
 	require.Contains(t, print.Text(".print-sheet"), "Léa Roux")
@@ -175,7 +175,7 @@ func TestCategoriesAreManagedAndComparedByProfitability(t *testing.T) {
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
 	page := owner.Follow(p)
 	require.Contains(t, page.Text(".timeline"), "Mariées")
-	require.Contains(t, page.Text(".timeline"), "Remise 10 %")
+	require.Contains(t, page.Text(".timeline"), "Remise 10\u00a0%")
 	cats, err := env.Srv.Customers.Categories(context.Background(), s.ID)
 	require.NoError(t, err)
 	var mariees string

@@ -25,6 +25,9 @@ type victim struct {
 	customerID   string
 	sheetID      string
 	clientCatID  string
+	register     string // a till register with a journal entry
+	day, nextDay string // the date of B's visit, a month ahead, and the day after
+	till         tillVictim
 }
 
 // crossTenantRoute is one salon-scoped route aimed at salon B's ids.
@@ -39,7 +42,8 @@ type crossTenantRoute struct {
 // its own list (crosstenant_<area>_test.go). TestCrossTenantSuiteCoversEveryRoute
 // fails when a route is missing.
 var crossTenantRoutes = slices.Concat(coreCrossTenantRoutes, settingsCrossTenantRoutes, agendaCrossTenantRoutes, clientCrossTenantRoutes, portalCrossTenantRoutes,
-	messageCrossTenantRoutes, clientDataCrossTenantRoutes)
+	messageCrossTenantRoutes, clientDataCrossTenantRoutes, journalCrossTenantRoutes, tillCrossTenantRoutes, farewellCrossTenantRoutes,
+	receiptCrossTenantRoutes)
 
 var coreCrossTenantRoutes = []crossTenantRoute{
 	{method: "POST", pattern: "/app/team/invitations/:id/revoke",

@@ -60,7 +60,12 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	if status >= 500 || status == fiber.StatusNotFound || status == fiber.StatusForbidden {
 		c.Set(fiber.HeaderCacheControl, "no-store")
 	}
-	if err := s.render(c, errs.Page(status, key, args), errs.Fragment(key, args)); err != nil {
+	page := errs.Page(status, key, args)
+	if p := req(c).Public; p != nil {
+		// A client on a salon's pages stays on the salon's pages.
+		page = errs.ClientPage(status, key, args, p.Slug, p.Name)
+	}
+	if err := s.render(c, page, errs.Fragment(key, args)); err != nil {
 		s.log.ErrorContext(ctx(c), "render error page", "err", err)
 		return c.SendString("internal error")
 	}

@@ -15,8 +15,12 @@ func (s *Server) handleHealthz(c *fiber.Ctx) error {
 }
 
 // handleReadyz tells a load balancer whether this instance can serve:
-// Postgres and Redis must both answer within two seconds.
+// Postgres and Redis must both answer within two seconds, and the server
+// must not be stopping.
 func (s *Server) handleReadyz(c *fiber.Ctx) error {
+	if s.Draining.Load() {
+		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"draining": true})
+	}
 	cctx, cancel := context.WithTimeout(ctx(c), 2*time.Second)
 	defer cancel()
 	dbErr := s.DB.Ping(cctx)

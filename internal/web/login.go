@@ -6,6 +6,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/auth"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -23,14 +24,6 @@ func (s *Server) handleLoginForm(c *fiber.Ctx) error {
 func (s *Server) handleLogin(c *fiber.Ctx) error {
 	f := formFrom(c, "email", "password", "next")
 	email := account.NormalizeEmail(f.Get("email"))
-	if err := s.allow(c, limitLoginIP, s.limitKey(c)); err != nil {
-		return err
-	}
-	// Counted before the password is checked, so parallel guesses cannot all
-	// slip under the limit while their hashes are computed; a success clears it.
-	if err := s.allow(c, limitLoginEmail, email); err != nil {
-		return err
-	}
 	id, salons, err := s.Accounts.Login(ctx(c), email, f.Get("password"))
 	if err != nil {
 		if !refused(c, &f, err) {
@@ -39,13 +32,14 @@ func (s *Server) handleLogin(c *fiber.Ctx) error {
 		delete(f.Values, "password")
 		return s.render(c, auth.LoginPage(f, ""), nil)
 	}
+	// The route counted this attempt against the address; a success clears it.
 	_ = s.Limiter.Reset(ctx(c), limitLoginEmail, email)
 
 	sess := Session{UserID: id.UserID, IsAdmin: id.IsAdmin, SalonCount: len(salons)}
-	next := "/admin"
+	next := urls.Admin()
 	if len(salons) > 0 {
 		sess.SalonID = salons[0].SalonID
-		next = "/app"
+		next = urls.App()
 	}
 	if err := s.startSession(c, sess); err != nil {
 		return err
@@ -54,7 +48,19 @@ func (s *Server) handleLogin(c *fiber.Ctx) error {
 }
 
 // startSession logs the user in under a brand-new session id and CSRF token.
+// A platform admin crosses salons: each of their sign-ins is in the audit
+// log, or the sign-in does not happen.
 func (s *Server) startSession(c *fiber.Ctx, sess Session) error {
+	if sess.IsAdmin {
+		if err := s.Accounts.AuditAdminSignedIn(ctx(c), sess.UserID, s.clientIP(c)); err != nil {
+			return err
+		}
+	}
+	return s.issueSession(c, sess)
+}
+
+// issueSession stores the session under a new id, ending the visitor's old one.
+func (s *Server) issueSession(c *fiber.Ctx, sess Session) error {
 	if old := c.Cookies(sessionCookie); old != "" {
 		_ = s.sessions.Delete(ctx(c), old)
 	}
@@ -81,7 +87,7 @@ func (s *Server) handleLogout(c *fiber.Ctx) error {
 	}
 	s.clearSessionCookie(c)
 	s.setCSRFCookie(c)
-	return s.redirect(c, "/login")
+	return s.redirect(c, urls.Login())
 }
 
 // switchSalon points the session at another salon the user belongs to.

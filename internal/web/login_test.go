@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -63,7 +64,7 @@ func TestLoginReturnsToThePageAskedFor(t *testing.T) {
 
 	p = c.Post("/login", url.Values{"email": {s.OwnerEmail}, "password": {testkit.Password}, "next": {"/app/team"}})
 	require.Equal(t, "/app/team", p.Location())
-	p = c.Post("/logout", nil)
+	require.Equal(t, 303, c.Post("/logout", nil).Status)
 	p = c.Post("/login", url.Values{"email": {s.OwnerEmail}, "password": {testkit.Password}, "next": {"//evil.example/"}})
 	require.Equal(t, "/app", p.Location(), "never back to another site")
 }
@@ -145,4 +146,56 @@ func TestAConfirmationIsShownOnce(t *testing.T) {
 	require.Contains(t, c.Follow(p).Text(".alert.ok"), "Invitation envoyée")
 	require.Empty(t, c.Get("/app/team").Text(".alert.ok"))
 	require.Empty(t, c.Get("/app").Text(".alert.ok"))
+}
+
+// However active, a session ends thirty days after sign-in, by the salon's
+// clock like every other deadline (a stolen cookie in constant use must not
+// live forever).
+func TestASessionEndsThirtyDaysAfterSignIn(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Session Longue")
+	staff := env.Login(s.OwnerEmail)
+	for range 29 * 2 { // used twice a day: never idle for long
+		env.Clock.Advance(12*time.Hour - time.Minute)
+		require.Equal(t, 200, staff.Get("/app").Status, "still signed in after 29 days of use")
+	}
+	env.Clock.Advance(2*24*time.Hour + time.Hour)
+	p := staff.Get("/app")
+	require.Equal(t, 303, p.Status)
+	require.Contains(t, p.Location(), "/login")
+}
+
+// A session left alone longer than its idle time (12 h by default) ends, by
+// the salon's clock like the thirty days: a back office left open on the
+// counter overnight asks for the password in the morning.
+func TestASessionEndsAfterItsIdleTime(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	s := env.NewSalon("Session Oubliée")
+	staff := env.Login(s.OwnerEmail)
+	env.Clock.Advance(11 * time.Hour)
+	require.Equal(t, 200, staff.Get("/app").Status, "still signed in after 11 hours")
+	env.Clock.Advance(12*time.Hour + time.Minute)
+	p := staff.Get("/app")
+	require.Equal(t, 303, p.Status)
+	require.Contains(t, p.Location(), "/login")
+}
+
+// TestAnEmptySignInSaysWhatIsMissingNotThatItIsWrong: sent empty, the sign-in
+// form names each empty field « obligatoire » (422), not « incorrect ».
+func TestAnEmptySignInSaysWhatIsMissingNotThatItIsWrong(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewEnv(t)
+	p := env.NewClient().Post("/login", url.Values{"email": {""}, "password": {""}})
+	require.Equal(t, 422, p.Status)
+	require.Equal(t, "Ce champ est obligatoire.", p.FieldError("email"))
+	require.Equal(t, "Ce champ est obligatoire.", p.FieldError("password"))
+	require.NotContains(t, p.Text("main"), "incorrect")
+
+	p = env.NewClient().Post("/login", url.Values{"email": {"lea@example.com"}, "password": {""}})
+	require.Equal(t, 422, p.Status)
+	require.Empty(t, p.FieldError("email"))
+	require.Equal(t, "Ce champ est obligatoire.", p.FieldError("password"))
+	require.Equal(t, "lea@example.com", p.Value("#email"), "the email comes back as typed")
 }

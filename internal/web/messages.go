@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/message"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/messages"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -30,16 +31,31 @@ func (s *Server) clientMessages(c *fiber.Ctx, customerID uuid.UUID) (templ.Compo
 	return messages.Panel(customerID.String(), items, f), nil
 }
 
+// messageForm is the form of a message written on a client's record, as
+// typed; its fields are message.Manual's.
+type messageForm struct {
+	Channel string `form:"channel"`
+	Purpose string `form:"purpose"`
+	Subject string `form:"subject"`
+	Body    string `form:"body"`
+}
+
 // handleClientMessage sends a client the message a staff member wrote on
 // their record, then goes back to the record.
 func (s *Server) handleClientMessage(c *fiber.Ctx) error {
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, "channel", "purpose", "subject", "body")
-	err = s.Messages.Write(ctx(c), currentSalon(c).ID, id, member(c).UserID,
-		message.Manual{Channel: f.Get("channel"), Purpose: f.Get("purpose"), Subject: f.Get("subject"), Body: f.Get("body")})
+	var typed messageForm
+	if err := decodeForm(c, &typed); err != nil {
+		return err
+	}
+	f := formView(typed)
+	err = s.refuseUnverifiedOffer(c, typed.Purpose)
+	if err == nil {
+		err = s.Messages.Write(ctx(c), currentSalon(c).ID, id, member(c).UserID, message.Manual(typed))
+	}
 	if err != nil {
 		if !refused(c, &f, err) {
 			return err
@@ -51,5 +67,5 @@ func (s *Server) handleClientMessage(c *fiber.Ctx) error {
 		return s.render(c, messages.WritePage(rec.Name(), id.String(), f), messages.WriteForm(id.String(), f))
 	}
 	s.flash(c, "flash.message_queued")
-	return s.redirect(c, "/app/clients/"+id.String()+"#messages")
+	return s.redirect(c, urls.Client(id)+"#messages")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/message"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/messages"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -48,60 +49,66 @@ func (s *Server) templatesPage(c *fiber.Ctx, rf *ui.Form) error {
 	return s.render(c, messages.TemplatesPage(v), nil)
 }
 
-func templateInput(f ui.Form) message.TemplateInput {
-	return message.TemplateInput{Kind: f.Get("kind"), Lang: f.Get("language"), Channel: f.Get("channel"),
-		Subject: f.Get("subject"), Body: f.Get("body")}
+// templateForm is a template's form as typed: which template (kind,
+// language, channel), and its wording. Its fields are message.TemplateInput's.
+type templateForm struct {
+	Kind     string `form:"kind"`
+	Language string `form:"language" field:"Lang"`
+	Channel  string `form:"channel"`
+	Subject  string `form:"subject"`
+	Body     string `form:"body"`
 }
 
-var templateFields = []string{"kind", "language", "channel", "subject", "body"}
+func (f templateForm) input() message.TemplateInput {
+	return message.TemplateInput{Kind: f.Kind, Lang: i18n.Lang(f.Language), Channel: f.Channel, Subject: f.Subject, Body: f.Body}
+}
 
 func (s *Server) handleMessageTemplate(c *fiber.Ctx) error {
-	f := ui.NewForm()
-	for _, k := range []string{"kind", "language", "channel"} {
-		f.Values[k] = c.Query(k)
-	}
-	t, err := s.Messages.Template(ctx(c), currentSalon(c).ID, templateInput(f))
+	tf := templateForm{Kind: c.Query("kind"), Language: c.Query("language"), Channel: c.Query("channel")}
+	t, err := s.Messages.Template(ctx(c), currentSalon(c).ID, tf.input())
 	if err != nil {
 		return err
 	}
-	f.Values["subject"], f.Values["body"] = t.Subject, t.Body
-	return s.templatePage(c, t, f)
+	tf.Subject, tf.Body = t.Subject, t.Body
+	return s.templatePage(c, t, tf, formView(tf))
 }
 
-// templatePage shows a template's editor with f as typed, previewed.
-func (s *Server) templatePage(c *fiber.Ctx, t message.Template, f ui.Form) error {
+// templatePage shows a template's editor with tf as typed, previewed; f is
+// the form shown (tf's values, and the problems of a refused save).
+func (s *Server) templatePage(c *fiber.Ctx, t message.Template, tf templateForm, f ui.Form) error {
 	sal := currentSalon(c)
 	set, err := s.Salons.Settings(ctx(c), sal.ID)
 	if err != nil {
 		return err
 	}
-	in := templateInput(f)
-	in.Kind, in.Lang, in.Channel = t.Kind, string(t.Lang), t.Channel
+	in := tf.input()
+	in.Kind, in.Lang, in.Channel = t.Kind, t.Lang, t.Channel
 	p := s.Messages.Preview(in, message.Sample{Salon: sal.Name, Address: set.Address, Slug: sal.Slug,
 		Now: s.Clock.Now().In(sal.Location())})
 	return s.render(c, messages.TemplatePage(messages.TemplateView{Template: t, Preview: p, CanManage: canSetUp(c)}, f), nil)
 }
 
 // postedTemplate reads a template form, for owners and managers only.
-func (s *Server) postedTemplate(c *fiber.Ctx) (ui.Form, message.Template, error) {
-	if err := requireSetUp(c); err != nil {
-		return ui.Form{}, message.Template{}, err
+func (s *Server) postedTemplate(c *fiber.Ctx) (templateForm, message.Template, error) {
+	var tf templateForm
+	if err := decodeForm(c, &tf); err != nil {
+		return tf, message.Template{}, err
 	}
-	f := formFrom(c, templateFields...)
-	t, err := s.Messages.Template(ctx(c), currentSalon(c).ID, templateInput(f))
-	return f, t, err
+	t, err := s.Messages.Template(ctx(c), currentSalon(c).ID, tf.input())
+	return tf, t, err
 }
 
 func (s *Server) handleMessageTemplateSave(c *fiber.Ctx) error {
-	f, t, err := s.postedTemplate(c)
+	tf, t, err := s.postedTemplate(c)
 	if err != nil {
 		return err
 	}
-	if err := s.Messages.SaveTemplate(ctx(c), currentSalon(c).ID, templateInput(f)); err != nil {
-		if !refused(c, &f, err) {
+	if err := s.Messages.SaveTemplate(ctx(c), currentSalon(c).ID, tf.input()); err != nil {
+		var f ui.Form
+		if !refusedForm(c, &f, tf, err) {
 			return err
 		}
-		return s.templatePage(c, t, f)
+		return s.templatePage(c, t, tf, f)
 	}
 	s.flash(c, "flash.template_saved")
 	return s.redirect(c, messages.TemplateURL(t.Kind, t.Lang, t.Channel))
@@ -109,19 +116,19 @@ func (s *Server) handleMessageTemplateSave(c *fiber.Ctx) error {
 
 // handleMessageTemplatePreview shows the typed text rendered, saving nothing.
 func (s *Server) handleMessageTemplatePreview(c *fiber.Ctx) error {
-	f, t, err := s.postedTemplate(c)
+	tf, t, err := s.postedTemplate(c)
 	if err != nil {
 		return err
 	}
-	return s.templatePage(c, t, f)
+	return s.templatePage(c, t, tf, formView(tf))
 }
 
 func (s *Server) handleMessageTemplateReset(c *fiber.Ctx) error {
-	f, t, err := s.postedTemplate(c)
+	tf, t, err := s.postedTemplate(c)
 	if err != nil {
 		return err
 	}
-	if err := s.Messages.ResetTemplate(ctx(c), currentSalon(c).ID, templateInput(f)); err != nil {
+	if err := s.Messages.ResetTemplate(ctx(c), currentSalon(c).ID, tf.input()); err != nil {
 		return err
 	}
 	s.flash(c, "flash.template_reset")
@@ -129,9 +136,6 @@ func (s *Server) handleMessageTemplateReset(c *fiber.Ctx) error {
 }
 
 func (s *Server) handleMessageReminders(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
 	f := formFrom(c, "reminder_hours", "reminder_sms")
 	if err := s.Messages.SetReminders(ctx(c), currentSalon(c).ID, f.Get("reminder_hours"), f.Get("reminder_sms") != ""); err != nil {
 		if !refused(c, &f, err) {
@@ -140,5 +144,5 @@ func (s *Server) handleMessageReminders(c *fiber.Ctx) error {
 		return s.templatesPage(c, &f)
 	}
 	s.flash(c, "flash.reminders_saved")
-	return s.redirect(c, "/app/messages/templates#reminders")
+	return s.redirect(c, urls.MessageTemplates()+"#reminders")
 }

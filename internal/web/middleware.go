@@ -15,6 +15,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/logx"
+	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/views/layout"
 )
 
@@ -32,8 +33,14 @@ func (s *Server) begin(c *fiber.Ctx) (err error) {
 		id = newRequestID()
 	}
 	c.Set("X-Request-ID", id)
+	if s.Draining.Load() {
+		// A kept-alive connection would keep bringing requests to a server
+		// about to stop: the client reconnects, through the load balancer.
+		c.Context().SetConnectionClose()
+	}
 	ctx, cancel := context.WithTimeout(logx.WithRequestID(context.Background(), id), RequestTimeout)
 	defer cancel()
+	ctx = store.WithBudget(ctx, DBBudget)
 
 	lang := s.language(c)
 	ctx = i18n.WithLang(ctx, lang)
@@ -110,6 +117,13 @@ func (s *Server) securityHeaders(c *fiber.Ctx) error {
 	if s.cfg.Secure() {
 		c.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}
+	return c.Next()
+}
+
+// longWork lifts the database budget to the request's deadline, for the
+// few routes whose one transaction legitimately runs for seconds.
+func longWork(c *fiber.Ctx) error {
+	c.SetUserContext(store.WithBudget(c.UserContext(), RequestTimeout))
 	return c.Next()
 }
 

@@ -5,8 +5,19 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/auth"
 	"github.com/carnet-salon/carnet/views/ui"
+)
+
+// forgotForm and resetForm are the password pages' forms as typed.
+type (
+	forgotForm struct {
+		Email string `form:"email"`
+	}
+	resetForm struct {
+		Password string `form:"password"`
+	}
 )
 
 func (s *Server) handlePasswordForgotForm(c *fiber.Ctx) error {
@@ -16,15 +27,16 @@ func (s *Server) handlePasswordForgotForm(c *fiber.Ctx) error {
 // handlePasswordForgot always says a link was sent, so the page cannot be
 // used to learn which emails have accounts.
 func (s *Server) handlePasswordForgot(c *fiber.Ctx) error {
-	f := formFrom(c, "email")
-	email := account.NormalizeEmail(f.Get("email"))
+	var ff forgotForm
+	if err := decodeForm(c, &ff); err != nil {
+		return err
+	}
+	f := formView(ff)
+	email := account.NormalizeEmail(ff.Email)
 	if k := account.CheckEmail(email); k != "" {
 		f.Errors.Add("email", k)
 		c.Status(fiber.StatusUnprocessableEntity)
 		return s.render(c, auth.ForgotPage(f, false), nil)
-	}
-	if err := s.allow(c, limitResetIP, s.limitKey(c)); err != nil {
-		return err
 	}
 	d, err := s.Limiter.Allow(ctx(c), limitResetEmail, email)
 	if err != nil {
@@ -52,22 +64,26 @@ func (s *Server) handlePasswordResetForm(c *fiber.Ctx) error {
 
 func (s *Server) handlePasswordReset(c *fiber.Ctx) error {
 	token := c.Params("token")
-	f := formFrom(c)
-	userID, err := s.Accounts.ResetPassword(ctx(c), token, c.FormValue("password"))
+	var rf resetForm
+	if err := decodeForm(c, &rf); err != nil {
+		return err
+	}
+	userID, err := s.Accounts.ResetPassword(ctx(c), token, rf.Password)
 	if apperr.Is(err, apperr.NotFound) {
 		c.Status(fiber.StatusNotFound)
-		return s.render(c, auth.ResetPage(f, token, false), nil)
+		return s.render(c, auth.ResetPage(ui.NewForm(), token, false), nil)
 	}
 	if err != nil {
-		if !refused(c, &f, err) {
+		var f ui.Form
+		if !refusedForm(c, &f, rf, err) {
 			return err
 		}
 		return s.render(c, auth.ResetPage(f, token, true), nil)
 	}
 	// Whoever knew the old password is logged out everywhere.
-	if err := s.sessions.DeleteUser(ctx(c), userID); err != nil {
+	if err := s.sessions.DeleteOwner(ctx(c), userID); err != nil {
 		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
 	}
 	s.clearSessionCookie(c)
-	return s.redirect(c, "/login?reset=1")
+	return s.redirect(c, urls.Login()+"?reset=1")
 }

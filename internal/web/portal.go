@@ -7,11 +7,11 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
-	"github.com/carnet-salon/carnet/internal/contact"
-	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/portal"
 	"github.com/carnet-salon/carnet/internal/ratelimit"
+	sessionstore "github.com/carnet-salon/carnet/internal/session"
 	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/urls"
 	portalview "github.com/carnet-salon/carnet/views/portal"
 	"github.com/carnet-salon/carnet/views/ui"
 )
@@ -32,7 +32,7 @@ var (
 
 // clientCookiePath scopes a client's cookie to one salon's pages: a browser
 // signed in at two salons holds two sessions and sends each only to its salon.
-func clientCookiePath(slug string) string { return "/b/" + slug + "/" }
+func clientCookiePath(slug string) string { return urls.Salon(slug) + "/" }
 
 func (s *Server) setClientCookie(c *fiber.Ctx, slug, id string) {
 	c.Cookie(&fiber.Cookie{Name: clientCookie, Value: id, Path: clientCookiePath(slug), HTTPOnly: true,
@@ -54,9 +54,9 @@ func (s *Server) signedInClient(c *fiber.Ctx) (portal.Client, bool, error) {
 	if id == "" {
 		return portal.Client{}, false, nil
 	}
-	sessions := s.clientSessions()
+	sessions := s.clients
 	cs, err := sessions.Get(ctx(c), id)
-	if errors.Is(err, errNoClientSession) {
+	if errors.Is(err, sessionstore.ErrNotFound) {
 		s.clearClientCookie(c, sal.Slug)
 		return portal.Client{}, false, nil
 	}
@@ -92,7 +92,7 @@ func (s *Server) requireClient(c *fiber.Ctx) error {
 		return err
 	}
 	if !ok {
-		return s.redirect(c, portalview.Base(publicSalonOf(c).Slug))
+		return s.redirect(c, urls.Portal(publicSalonOf(c).Slug))
 	}
 	c.Locals(localClient, cl)
 	return c.Next()
@@ -158,24 +158,14 @@ func (s *Server) handlePortal(c *fiber.Ctx) error {
 // that address, if there is one, and answers the same page either way.
 func (s *Server) handlePortalRequestLink(c *fiber.Ctx) error {
 	f := formFrom(c, "email")
-	if err := s.allow(c, limitPortalIP, s.limitKey(c)); err != nil {
-		return err
-	}
 	sal := publicSalonOf(c)
-	if email := contact.NormalizeEmail(f.Get("email")); email != "" {
-		// Per salon: someone asking for links at one salon must not lock the
-		// same person out of every other salon's portal.
-		if err := s.allow(c, limitPortalEmail, sal.ID.String()+":"+email); err != nil {
-			return err
-		}
-	}
-	if err := s.Portal.RequestLink(ctx(c), sal, f.Get("email"), i18n.LangFrom(ctx(c))); err != nil {
+	if err := s.Portal.RequestLink(ctx(c), sal, f.Get("email")); err != nil {
 		if !refused(c, &f, err) {
 			return err
 		}
 		return s.portalLogin(c, f, "", "")
 	}
-	return s.redirect(c, portalview.Base(sal.Slug)+"?sent=1")
+	return s.redirect(c, urls.Portal(sal.Slug)+"?sent=1")
 }
 
 // handlePortalLinkPage shows what a sign-in link opens: a button the client
@@ -207,26 +197,26 @@ func (s *Server) handlePortalLogin(c *fiber.Ctx) error {
 	case err != nil:
 		return err
 	}
-	sessions := s.clientSessions()
+	sessions := s.clients
 	if old := c.Cookies(clientCookie); old != "" {
 		_ = sessions.Delete(ctx(c), old)
 	}
-	sid, err := sessions.Create(ctx(c), sal.ID, id)
+	sid, err := sessions.Create(ctx(c), clientSession{SalonID: sal.ID, CustomerID: id})
 	if err != nil {
 		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
 	}
 	s.setClientCookie(c, sal.Slug, sid)
 	s.setCSRFCookie(c)
-	return s.redirect(c, portalview.Base(sal.Slug))
+	return s.redirect(c, urls.Portal(sal.Slug))
 }
 
 func (s *Server) handlePortalLogout(c *fiber.Ctx) error {
 	sal := publicSalonOf(c)
 	if id := c.Cookies(clientCookie); id != "" {
-		if err := s.clientSessions().Delete(ctx(c), id); err != nil {
+		if err := s.clients.Delete(ctx(c), id); err != nil {
 			return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
 		}
 	}
 	s.clearClientCookie(c, sal.Slug)
-	return s.redirect(c, portalview.Base(sal.Slug)+"?out=1")
+	return s.redirect(c, urls.Portal(sal.Slug)+"?out=1")
 }

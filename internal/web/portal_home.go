@@ -2,17 +2,16 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
-	portalview "github.com/carnet-salon/carnet/views/portal"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // handlePortalManage opens the manage page of one of the client's online
 // visits (a fresh manage link): cancelling or moving it there follows the
 // salon's policy exactly as from the emailed link.
 func (s *Server) handlePortalManage(c *fiber.Ctx) error {
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return apperr.ErrNotFound
 	}
@@ -29,5 +28,5 @@ func (s *Server) handlePortalCardRemove(c *fiber.Ctx) error {
 	if err := s.Portal.RemoveCard(ctx(c), sal, portalClientOf(c).ID); err != nil {
 		return err
 	}
-	return s.redirect(c, portalview.Base(sal.Slug)+"?card=removed")
+	return s.redirect(c, urls.Portal(sal.Slug)+"?card=removed")
 }

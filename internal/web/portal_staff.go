@@ -3,18 +3,14 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/carnet-salon/carnet/internal/account"
-	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/portal"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // handleClientPortal opens (sending the client their access link) or
 // blocks a client's portal, from the client record. Owners and managers only.
 func (s *Server) handleClientPortal(c *fiber.Ctx) error {
-	if !account.CanManageTeam(member(c).Role) {
-		return apperr.New(apperr.Forbidden, "portal.forbidden")
-	}
-	id, err := clientID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -27,5 +23,5 @@ func (s *Server) handleClientPortal(c *fiber.Ctx) error {
 	} else {
 		s.flash(c, "flash.portal_blocked")
 	}
-	return s.redirect(c, "/app/clients/"+id.String())
+	return s.redirect(c, urls.Client(id))
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
@@ -31,15 +33,12 @@ func TestPublicPagesCostTwoRoundTrips(t *testing.T) {
 	}})
 	sal := env.NewSalon("Institut Aller-Retour")
 	ctx := context.Background()
-	week := [7]string{}
-	for d := range week {
-		week[d] = "09:00-19:00"
-	}
+	week := availability.Daily(availability.Hours(9, 19))
 	require.NoError(t, env.Srv.Salons.SetHours(ctx, sal.ID, week))
-	svc, err := env.Srv.Catalog.CreateService(ctx, sal.ID, catalog.ServiceInput{Name: "Soin", Duration: "60", Price: "50",
-		OnlineBookable: true, PaymentMode: "none"})
+	svc, err := env.Srv.Catalog.CreateService(ctx, sal.ID, catalog.ServiceInput{Name: "Soin", Duration: 60 * time.Minute, PriceCents: 5000,
+		OnlineBookable: true, Rule: &payment.Rule{Mode: payment.ModeNone}})
 	require.NoError(t, err)
-	_, err = env.Srv.Team.Save(ctx, sal.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: "2", Services: []string{svc.String()}})
+	_, err = env.Srv.Team.Save(ctx, sal.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 2, Services: []uuid.UUID{svc}})
 	require.NoError(t, err)
 
 	day := env.Clock.Now().AddDate(0, 0, 2).Format(time.DateOnly)

@@ -61,6 +61,7 @@ func refused(c *fiber.Ctx, f *ui.Form, err error) bool {
 // form comes back exactly as typed.
 func formFrom(c *fiber.Ctx, names ...string) ui.Form {
 	f := ui.NewForm()
+	f.Names = names
 	for _, n := range names {
 		f.Values[n] = c.FormValue(n)
 	}
@@ -90,14 +91,16 @@ func (s *Server) takeFlash(c *fiber.Ctx) error {
 
 // flashKeys: only these messages may come from the cookie.
 var flashKeys = map[string]bool{
-	"flash.invited": true, "flash.invitation_revoked": true, "flash.member_removed": true,
+	"flash.appointment_cancelled_arrhes": true,
+	"flash.invited":                      true, "flash.invitation_revoked": true, "flash.member_removed": true,
 	"flash.salon_suspended": true, "flash.salon_reactivated": true, "flash.welcome": true,
+	"flash.email_verified": true, "flash.verify_sent": true,
 	"flash.joined": true, "flash.password_reset": true, "flash.salon_switched": true, "flash.salon_opened": true,
 	"flash.service_created": true, "flash.service_saved": true, "flash.service_archived": true,
 	"flash.category_created": true, "flash.category_renamed": true, "flash.category_deleted": true,
 	"flash.product_created": true, "flash.product_saved": true, "flash.product_archived": true,
 	"flash.staff_created": true, "flash.staff_saved": true, "flash.absence_added": true, "flash.absence_deleted": true,
-	"flash.settings_saved": true, "flash.hours_saved": true, "flash.closure_added": true, "flash.closure_deleted": true,
+	"flash.settings_saved": true, "flash.hours_saved": true, "flash.closure_added": true, "flash.closure_deleted": true, "flash.journal_closed": true,
 	"flash.appointment_created": true, "flash.appointment_updated": true, "flash.appointment_cancelled_refunded": true,
 	"flash.fee_charged": true, "flash.fee_link_sent": true, "flash.fee_declined": true,
 	"flash.client_created": true, "flash.client_saved": true, "flash.ledger_added": true, "flash.sheet_saved": true,
@@ -106,4 +109,6 @@ var flashKeys = map[string]bool{
 	"flash.portal_opened": true, "flash.portal_blocked": true,
 	"flash.stripe_ready": true, "flash.stripe_pending": true, "flash.fee_saved": true,
 	"flash.client_erased": true, "flash.clients_merged": true,
+	"flash.span_cancelled": true, "flash.span_kept": true,
+	"flash.notifications_saved": true,
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/app"
 	"github.com/carnet-salon/carnet/views/layout"
 	"github.com/carnet-salon/carnet/views/ui"
@@ -49,7 +50,7 @@ func (s *Server) handleSalonSwitch(c *fiber.Ctx) error {
 				return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
 			}
 			s.flash(c, "flash.salon_switched")
-			return s.redirect(c, "/app")
+			return s.redirect(c, urls.App())
 		}
 	}
 	return apperr.ErrNotFound
@@ -68,13 +69,10 @@ func (s *Server) handleSalonNew(c *fiber.Ctx) error {
 // handleSalonCreate opens another salon owned by the user and takes them
 // there; a refused form comes back filled.
 func (s *Server) handleSalonCreate(c *fiber.Ctx) error {
-	if err := s.allow(c, limitSignupIP, s.limitKey(c)); err != nil {
-		return err
-	}
 	sess := session(c)
 	f := formFrom(c, newSalonFields...)
 	id, err := s.Accounts.OpenSalon(ctx(c), sess.UserID, account.NewSalonInput{SalonName: f.Get("salon_name"), Slug: f.Get("slug"),
-		Locale: string(i18n.LangFrom(ctx(c)))})
+		Lang: i18n.LangFrom(ctx(c))})
 	if err != nil {
 		if !refused(c, &f, err) {
 			return err
@@ -92,7 +90,7 @@ func (s *Server) handleSalonCreate(c *fiber.Ctx) error {
 		return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(err)
 	}
 	s.flash(c, "flash.salon_opened")
-	return s.redirect(c, "/app")
+	return s.redirect(c, urls.App())
 }
 
 // userChrome names the signed-in user in the header of pages outside a

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/availability"
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/payment"
 	"github.com/carnet-salon/carnet/internal/salon"
@@ -17,7 +18,7 @@ import (
 )
 
 func salonSettingsForm(name string) url.Values {
-	return url.Values{"name": {name}, "time_zone": {"Europe/Brussels"}, "currency": {"EUR"}, "locale": {"fr"},
+	return url.Values{"name": {name}, "time_zone": {"Europe/Brussels"}, "currency": {"EUR"}, "locale": {"fr"}, "country": {"BE"},
 		"address": {"12 rue des Lilas\n1000 Bruxelles"}, "phone": {"+32 2 123 45 67"}, "slot_step": {"30"},
 		"min_notice": {"1440"}, "max_horizon_days": {"60"}, "cancellation_window_hours": {"48"}, "no_show_fee": {"15"},
 		"payment_mode": {"deposit"}, "deposit_kind": {"fixed"}, "deposit_value": {"10,00"},
@@ -51,7 +52,7 @@ func TestSalonSettingsAreSavedAndRefusedFieldByField(t *testing.T) {
 	bad.Set("no_show_fee", "quinze")
 	p := owner.Post("/app/settings", bad)
 	require.Equal(t, 422, p.Status)
-	require.Contains(t, p.FieldError("max_horizon_days"), "en dehors")
+	require.Contains(t, p.FieldError("max_horizon_days"), "1 à 730 jours")
 	require.Contains(t, p.FieldError("no_show_fee"), "montant")
 	require.Equal(t, "1000", p.Value("#max_horizon_days"))
 	require.Equal(t, "Institut Rose", p.Value("#name"))
@@ -228,16 +229,38 @@ func TestOnboardingChecklistMarksStepsDone(t *testing.T) {
 	require.Equal(t, "/app/staff", home.Doc.Find("#step-staff a").AttrOr("href", ""))
 	require.Equal(t, 0, home.Doc.Find("#step-stripe").Length(), "no Stripe on this installation: no step that can never be done")
 
-	_, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Soin", Duration: "30", Price: "30"})
+	svc, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Soin", Duration: 30 * time.Minute, PriceCents: 3000, OnlineBookable: true})
 	require.NoError(t, err)
 	require.Equal(t, 1, owner.Get("/app").Doc.Find("#step-services.done").Length())
 
 	require.Equal(t, 303, owner.Post("/app/settings/hours", url.Values{"day2": {"09:00-18:00"}}).Status)
-	_, err = env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Léa", Color: "1"})
+	léa, err := env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Léa", Color: 1, Active: true})
 	require.NoError(t, err)
 	home = owner.Get("/app")
-	require.Equal(t, 4, home.Doc.Find(".checklist li.done").Length())
 	require.Equal(t, 1, home.Doc.Find("#step-hours.done").Length())
+	require.Equal(t, 0, home.Doc.Find("#step-staff.done").Length(), "a team member who performs nothing cannot take a booking")
+	require.Equal(t, 0, home.Doc.Find("#step-online.done").Length())
+	require.Contains(t, home.Text("#onboarding-title + p"), "3 étape(s) terminée(s) sur 5")
+	require.Contains(t, home.Text("#public-link"), "Personne ne peut encore y réserver")
+
+	_, err = env.Srv.Team.Save(t.Context(), s.ID, léa, team.MemberInput{Name: "Léa", Color: 1, Active: true,
+		Services: []uuid.UUID{svc}, Days: availability.Week{time.Monday: {availability.Hours(9, 12)}}})
+	require.NoError(t, err)
+	home = owner.Get("/app")
 	require.Equal(t, 1, home.Doc.Find("#step-staff.done").Length())
-	require.Contains(t, home.Text("#onboarding-title + p"), "4 étape(s) terminée(s) sur 4")
+	require.Equal(t, 0, home.Doc.Find("#step-online.done").Length(),
+		"Léa works on Mondays, the salon opens on Tuesdays only: nobody can book")
+	services := owner.Get("/app/services")
+	require.Contains(t, services.Text("#service-"+svc.String()+" .online"), "pas d'horaires")
+	require.NotContains(t, services.Text("#service-"+svc.String()), "Réservable en ligne")
+
+	_, err = env.Srv.Team.Save(t.Context(), s.ID, léa, team.MemberInput{Name: "Léa", Color: 1, Active: true,
+		Services: []uuid.UUID{svc}, Days: availability.Week{time.Tuesday: {availability.Hours(10, 16)}}})
+	require.NoError(t, err)
+	home = owner.Get("/app")
+	require.Equal(t, 0, home.Doc.Find(".checklist").Length(), "set up: the checklist gives way to the day")
+	require.Equal(t, 1, home.Doc.Find("#today").Length())
+	require.Equal(t, "Réservable en ligne", owner.Get("/app/services").Text("#service-"+svc.String()+" .online"))
+	public := env.NewClient().Get("/b/" + s.Slug)
+	require.Contains(t, public.Text("main"), "Soin", "what the back office calls bookable is on the public page")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -8,18 +9,55 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/clients"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var sheetFields = []string{"date", "appointment_id", "title", "products", "settings", "reactions", "notes"}
-
-func sheetInput(f ui.Form) customer.SheetInput {
-	return customer.SheetInput{Date: f.Get("date"), AppointmentID: f.Get("appointment_id"), Title: f.Get("title"),
-		Products: f.Get("products"), Settings: f.Get("settings"), Reactions: f.Get("reactions"), Notes: f.Get("notes")}
+// sheetForm is the technical sheet form as typed; its fields are the
+// sheet's own, but for the visit's id.
+type sheetForm struct {
+	Date          string `form:"date"`
+	AppointmentID string `form:"appointment_id"`
+	Title         string `form:"title"`
+	Products      string `form:"products"`
+	Settings      string `form:"settings"`
+	Reactions     string `form:"reactions"`
+	Notes         string `form:"notes"`
 }
 
-func (s *Server) sheetPage(c *fiber.Ctx, rec customer.Record, sheetID string, f ui.Form) error {
+// input parses the form; what does not parse is shown with what the sheet's
+// own rules refuse.
+func (f sheetForm) input(today time.Time) (customer.SheetInput, error) {
+	in := customer.SheetInput{Today: today, Title: f.Title, Products: f.Products, Settings: f.Settings, Reactions: f.Reactions, Notes: f.Notes}
+	bad := apperr.Fields{}
+	var err error
+	if in.Date, err = time.Parse(time.DateOnly, strings.TrimSpace(f.Date)); err != nil {
+		bad.Add("date", "date.invalid")
+	}
+	if f.AppointmentID != "" {
+		if in.AppointmentID, err = uuid.Parse(f.AppointmentID); err != nil {
+			bad.Add("appointment_id", "field.choose")
+		}
+	}
+	return in, withFields(bad, in.Check(), nil).Err()
+}
+
+// saveSheet creates (id Nil) or updates a sheet from the posted form, and
+// returns the form to show again when it is refused.
+func (s *Server) saveSheet(c *fiber.Ctx, customerID, id uuid.UUID) (ui.Form, error) {
+	var typed sheetForm
+	if err := decodeForm(c, &typed); err != nil {
+		return ui.Form{}, err
+	}
+	in, err := typed.input(s.setupToday(c))
+	if err == nil {
+		_, err = s.Customers.SaveSheet(ctx(c), currentSalon(c).ID, customerID, id, member(c).UserID, in)
+	}
+	return formView(typed), err
+}
+
+func (s *Server) sheetPage(c *fiber.Ctx, rec customer.Record, sheetID uuid.UUID, f ui.Form) error {
 	sal := currentSalon(c)
 	h, err := s.Customers.Visits(ctx(c), sal.ID, rec.ID, sal.Location(), s.Clock.Now())
 	if err != nil {
@@ -37,7 +75,7 @@ func (s *Server) handleSheetNew(c *fiber.Ctx) error {
 	f := ui.NewForm()
 	f.Values["date"] = s.Clock.Now().In(currentSalon(c).Location()).Format(time.DateOnly)
 	f.Values["appointment_id"] = c.Query("appointment")
-	return s.sheetPage(c, rec, "", f)
+	return s.sheetPage(c, rec, uuid.Nil, f)
 }
 
 func (s *Server) handleSheetCreate(c *fiber.Ctx) error {
@@ -45,20 +83,19 @@ func (s *Server) handleSheetCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, sheetFields...)
-	if _, err := s.Customers.SaveSheet(ctx(c), currentSalon(c).ID, rec.ID, uuid.Nil, member(c).UserID, sheetInput(f)); err != nil {
+	if f, err := s.saveSheet(c, rec.ID, uuid.Nil); err != nil {
 		if !refused(c, &f, err) {
 			return err
 		}
-		return s.sheetPage(c, rec, "", f)
+		return s.sheetPage(c, rec, uuid.Nil, f)
 	}
 	s.flash(c, "flash.sheet_saved")
-	return s.redirect(c, "/app/clients/"+rec.ID.String()+"#sheets")
+	return s.redirect(c, urls.Client(rec.ID)+"#sheets")
 }
 
 // sheet loads a sheet of the salon and its client.
 func (s *Server) sheet(c *fiber.Ctx) (customer.Sheet, customer.Record, error) {
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return customer.Sheet{}, customer.Record{}, apperr.ErrNotFound
 	}
@@ -81,7 +118,7 @@ func (s *Server) handleSheetEdit(c *fiber.Ctx) error {
 	if sh.AppointmentID != nil {
 		f.Values["appointment_id"] = sh.AppointmentID.String()
 	}
-	return s.sheetPage(c, rec, sh.ID.String(), f)
+	return s.sheetPage(c, rec, sh.ID, f)
 }
 
 func (s *Server) handleSheetUpdate(c *fiber.Ctx) error {
@@ -89,15 +126,14 @@ func (s *Server) handleSheetUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, sheetFields...)
-	if _, err := s.Customers.SaveSheet(ctx(c), currentSalon(c).ID, rec.ID, sh.ID, member(c).UserID, sheetInput(f)); err != nil {
+	if f, err := s.saveSheet(c, rec.ID, sh.ID); err != nil {
 		if !refused(c, &f, err) {
 			return err
 		}
-		return s.sheetPage(c, rec, sh.ID.String(), f)
+		return s.sheetPage(c, rec, sh.ID, f)
 	}
 	s.flash(c, "flash.sheet_saved")
-	return s.redirect(c, "/app/clients/"+rec.ID.String()+"#sheets")
+	return s.redirect(c, urls.Client(rec.ID)+"#sheets")
 }
 
 func (s *Server) handleSheetDelete(c *fiber.Ctx) error {
@@ -109,7 +145,7 @@ func (s *Server) handleSheetDelete(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.sheet_deleted")
-	return s.redirect(c, "/app/clients/"+rec.ID.String()+"#sheets")
+	return s.redirect(c, urls.Client(rec.ID)+"#sheets")
 }
 
 func (s *Server) handleSheetPrint(c *fiber.Ctx) error {

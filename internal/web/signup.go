@@ -5,26 +5,38 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/salon"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/auth"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var signupFields = []string{"salon_name", "slug", "owner_name", "email", "password"}
+// signupForm is the sign-up form as typed; its fields are the sign-up's own.
+type signupForm struct {
+	SalonName string `form:"salon_name"`
+	Slug      string `form:"slug"`
+	Country   string `form:"country"`
+	OwnerName string `form:"owner_name"`
+	Email     string `form:"email"`
+	Password  string `form:"password"`
+}
 
-func (s *Server) publicPrefix() string { return s.cfg.BaseURL.Host + "/b/" }
+func (s *Server) publicPrefix() string { return s.cfg.BaseURL.Host + urls.Salon("") }
 
 func (s *Server) handleSignupForm(c *fiber.Ctx) error {
-	return s.render(c, auth.SignupPage(ui.NewForm(), s.publicPrefix()), nil)
+	f := ui.NewForm()
+	f.Values["country"] = salon.DefaultCountry
+	return s.render(c, auth.SignupPage(f, s.publicPrefix()), nil)
 }
 
 func (s *Server) handleSignup(c *fiber.Ctx) error {
-	if err := s.allow(c, limitSignupIP, s.limitKey(c)); err != nil {
+	var typed signupForm
+	if err := decodeForm(c, &typed); err != nil {
 		return err
 	}
-	f := formFrom(c, signupFields...)
-	in := account.SignupInput{SalonName: f.Get("salon_name"), Slug: f.Get("slug"), OwnerName: f.Get("owner_name"),
-		Email: f.Get("email"), Password: f.Get("password"), Locale: string(i18n.LangFrom(ctx(c)))}
-	res, err := s.Accounts.Signup(ctx(c), in)
+	f := formView(typed)
+	res, err := s.Accounts.Signup(ctx(c), account.SignupInput{SalonName: typed.SalonName, Slug: typed.Slug, OwnerName: typed.OwnerName,
+		Email: typed.Email, Password: typed.Password, Lang: i18n.LangFrom(ctx(c)), Country: typed.Country})
 	if err != nil {
 		if !refused(c, &f, err) {
 			return err
@@ -38,14 +50,11 @@ func (s *Server) handleSignup(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.welcome")
-	return s.redirect(c, "/app")
+	return s.redirect(c, urls.App())
 }
 
 // handleSignupSlugCheck tells, as the owner types, whether a slug is usable.
 func (s *Server) handleSignupSlugCheck(c *fiber.Ctx) error {
-	if err := s.allow(c, limitSlugCheckIP, s.limitKey(c)); err != nil {
-		return err
-	}
 	problem, err := s.Accounts.SlugProblem(ctx(c), c.FormValue("slug"))
 	if err != nil {
 		return err

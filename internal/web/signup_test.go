@@ -31,7 +31,7 @@ func TestSignupCreatesSalonAndOwnerAndLandsOnChecklist(t *testing.T) {
 	require.Equal(t, 200, home.Status)
 	require.Contains(t, home.Text("h1"), "Institut Léa")
 	require.Contains(t, home.Text(".alert.ok"), "Votre salon est créé")
-	require.Equal(t, 4, home.Doc.Find(".checklist li").Length(), "no Stripe step on an installation without Stripe")
+	require.Equal(t, 5, home.Doc.Find(".checklist li").Length(), "no Stripe step on an installation without Stripe; the last step is online booking open")
 	require.Equal(t, 1, home.Doc.Find(".checklist li.done").Length(), "only 'create the salon' is done")
 	require.Contains(t, home.Text("#step-services"), "Commencer")
 

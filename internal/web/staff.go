@@ -1,51 +1,85 @@
 package web
 
 import (
+	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
+	"github.com/carnet-salon/carnet/internal/agenda"
+	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/team"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/settings"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-var staffFields = append([]string{"name", "color", "user_id", "active"}, dayFields...)
-
-// formValues reads every value of a repeated field (the ticked boxes of a list).
-func formValues(c *fiber.Ctx, name string) []string {
-	if form, err := c.MultipartForm(); err == nil {
-		return form.Value[name]
-	}
-	var out []string
-	for _, v := range c.Context().PostArgs().PeekMulti(name) {
-		out = append(out, string(v))
-	}
-	return out
+// staffForm is the staff member form as typed.
+type staffForm struct {
+	Name     string   `form:"name"`
+	Color    string   `form:"color"`
+	UserID   string   `form:"user_id"`
+	Active   bool     `form:"active"`
+	Services []string `form:"services"`
+	weekForm
 }
 
-func memberInput(c *fiber.Ctx, f ui.Form) team.MemberInput {
-	return team.MemberInput{Name: f.Get("name"), Color: f.Get("color"), UserID: f.Get("user_id"),
-		Active: f.Get("active") != "", Services: formValues(c, "services"), Days: weekDays(f)}
+// input parses the form; problems are keyed by the form's field names.
+func (f staffForm) input() (team.MemberInput, apperr.Fields) {
+	errs := apperr.Fields{}
+	in := team.MemberInput{Name: f.Name, Active: f.Active, Days: f.week(errs)}
+	color, err := strconv.Atoi(strings.TrimSpace(f.Color))
+	if err != nil {
+		errs.Add("color", "field.choose")
+	}
+	in.Color = color
+	if f.UserID != "" {
+		id, err := uuid.Parse(f.UserID)
+		if err != nil {
+			errs.Add("user_id", "field.choose")
+		}
+		in.UserID = &id
+	}
+	for _, s := range f.Services {
+		if id, err := uuid.Parse(s); err == nil {
+			in.Services = append(in.Services, id)
+		} else if s != "" {
+			errs.Add("services", "field.choose")
+		}
+	}
+	return in, errs
 }
 
-// staffForm fills the form with a saved staff member.
-func staffForm(m team.Member) (ui.Form, []string) {
-	f := ui.NewForm()
-	f.Values["name"], f.Values["color"] = m.Name, strconv.Itoa(m.Color)
+// staffFormOf fills the form with a saved staff member.
+func staffFormOf(m team.Member) staffForm {
+	f := staffForm{Name: m.Name, Color: strconv.Itoa(m.Color), Active: m.Active, weekForm: weekFormOf(m.Hours)}
 	if m.UserID != nil {
-		f.Values["user_id"] = m.UserID.String()
+		f.UserID = m.UserID.String()
 	}
-	if m.Active {
-		f.Values["active"] = "on"
-	}
-	settings.WeekValues(f, m.Hours)
-	var services []string
 	for id := range m.Services {
-		services = append(services, id.String())
+		f.Services = append(f.Services, id.String())
 	}
-	return f, services
+	return f
+}
+
+// saveMember creates (id Nil) or updates a staff member from the posted
+// form; on a refusal, ok is false and sf holds what was typed, f the form to
+// show again.
+func (s *Server) saveMember(c *fiber.Ctx, id uuid.UUID, sf *staffForm, f *ui.Form) (ok bool, err error) {
+	if err := decodeForm(c, sf); err != nil {
+		return false, err
+	}
+	in, edge := sf.input()
+	err = submit(edge, in.Check, func() error {
+		_, err := s.Team.Save(ctx(c), currentSalon(c).ID, id, in)
+		return err
+	})
+	if err != nil && !refusedForm(c, f, *sf, err) {
+		return false, err
+	}
+	return err == nil, nil
 }
 
 // staffFormPage shows the new (m nil) or edit form, with the services ticked
@@ -80,7 +114,7 @@ func (s *Server) staffFormPage(c *fiber.Ctx, m *team.Member, f, af ui.Form, serv
 
 // currentMember loads the :id staff member of this salon.
 func (s *Server) currentMember(c *fiber.Ctx) (team.Member, error) {
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return team.Member{}, err
 	}
@@ -104,9 +138,8 @@ func (s *Server) handleStaffNew(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := ui.NewForm()
-	f.Values["color"] = strconv.Itoa(freeColor(members))
-	return s.staffFormPage(c, nil, f, ui.NewForm(), nil)
+	sf := staffForm{Color: strconv.Itoa(freeColor(members))}
+	return s.staffFormPage(c, nil, formView(sf), ui.NewForm(), nil)
 }
 
 // freeColor proposes the first colour nobody uses yet, so the agenda's
@@ -125,19 +158,16 @@ func freeColor(members []team.Member) int {
 }
 
 func (s *Server) handleStaffCreate(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	f := formFrom(c, staffFields...)
-	in := memberInput(c, f)
-	if _, err := s.Team.Save(ctx(c), currentSalon(c).ID, uuid.Nil, in); err != nil {
-		if !refused(c, &f, err) {
+	var sf staffForm
+	var f ui.Form
+	if ok, err := s.saveMember(c, uuid.Nil, &sf, &f); !ok {
+		if err != nil {
 			return err
 		}
-		return s.staffFormPage(c, nil, f, ui.NewForm(), in.Services)
+		return s.staffFormPage(c, nil, f, ui.NewForm(), sf.Services)
 	}
 	s.flash(c, "flash.staff_created")
-	return s.redirect(c, "/app/staff")
+	return s.redirect(c, urls.Staff())
 }
 
 func (s *Server) handleStaffEdit(c *fiber.Ctx) error {
@@ -145,55 +175,56 @@ func (s *Server) handleStaffEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f, services := staffForm(m)
-	return s.staffFormPage(c, &m, f, ui.NewForm(), services)
+	sf := staffFormOf(m)
+	return s.staffFormPage(c, &m, formView(sf), ui.NewForm(), sf.Services)
 }
 
 func (s *Server) handleStaffUpdate(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
 	m, err := s.currentMember(c)
 	if err != nil {
 		return err
 	}
-	f := formFrom(c, staffFields...)
-	in := memberInput(c, f)
-	if _, err := s.Team.Save(ctx(c), currentSalon(c).ID, m.ID, in); err != nil {
-		if !refused(c, &f, err) {
+	var sf staffForm
+	var f ui.Form
+	if ok, err := s.saveMember(c, m.ID, &sf, &f); !ok {
+		if err != nil {
 			return err
 		}
-		return s.staffFormPage(c, &m, f, ui.NewForm(), in.Services)
+		return s.staffFormPage(c, &m, f, ui.NewForm(), sf.Services)
 	}
 	s.flash(c, "flash.staff_saved")
-	return s.redirect(c, "/app/staff")
+	return s.redirect(c, urls.Staff())
 }
 
 func (s *Server) handleAbsenceCreate(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
 	m, err := s.currentMember(c)
 	if err != nil {
 		return err
 	}
-	af := formFrom(c, spanFields...)
-	if err := s.Team.AddAbsence(ctx(c), currentSalon(c).ID, m.ID, spanInput(af)); err != nil {
-		if !refused(c, &af, err) {
+	sf, in, edge, err := decodeSpan(c)
+	if err != nil {
+		return err
+	}
+	var visits []agenda.Appointment
+	err = submit(edge, in.Check, func() (err error) {
+		visits, err = s.Agenda.AddAbsence(ctx(c), currentSalon(c), m.ID, in, spanChoice(c))
+		return err
+	})
+	if err != nil && !errors.Is(err, agenda.ErrVisitsInSpan) {
+		var af ui.Form
+		if !refusedForm(c, &af, sf, err) {
 			return err
 		}
-		f, services := staffForm(m)
-		return s.staffFormPage(c, &m, f, af, services)
+		sf := staffFormOf(m)
+		return s.staffFormPage(c, &m, formView(sf), af, sf.Services)
 	}
-	s.flash(c, "flash.absence_added")
-	return s.redirect(c, "/app/staff/"+m.ID.String()+"#absences")
+	page := urls.StaffMember(m.ID)
+	v := settings.SpanVisitsView{F: formView(sf), Action: urls.StaffAbsences(m.ID), Back: page + "#absences", Staff: m.Name}
+	return s.spanSaved(c, err, visits, v, "flash.absence_added", page+"#absences")
 }
 
 func (s *Server) handleAbsenceDelete(c *fiber.Ctx) error {
-	if err := requireSetUp(c); err != nil {
-		return err
-	}
-	id, err := setupID(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -203,7 +234,7 @@ func (s *Server) handleAbsenceDelete(c *fiber.Ctx) error {
 	s.flash(c, "flash.absence_deleted")
 	// Back to the member's page the button was on; only an id goes into the URL.
 	if staffID, err := uuid.Parse(c.FormValue("staff_id")); err == nil {
-		return s.redirect(c, "/app/staff/"+staffID.String()+"#absences")
+		return s.redirect(c, urls.StaffMember(staffID)+"#absences")
 	}
-	return s.redirect(c, "/app/staff")
+	return s.redirect(c, urls.Staff())
 }

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
@@ -17,9 +18,9 @@ func TestStaffMemberIsCreatedWithServicesAndHours(t *testing.T) {
 	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
 	s := env.NewSalon("Institut Équipe")
 	owner := env.Login(s.OwnerEmail)
-	facial, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Soin visage", Duration: "60", Price: "50"})
+	facial, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Soin visage", Duration: 60 * time.Minute, PriceCents: 5000})
 	require.NoError(t, err)
-	nails, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Manucure", Duration: "30", Price: "25"})
+	nails, err := env.Srv.Catalog.CreateService(t.Context(), s.ID, catalog.ServiceInput{Name: "Manucure", Duration: 30 * time.Minute, PriceCents: 2500})
 	require.NoError(t, err)
 
 	form := owner.Get("/app/staff/new")
@@ -43,7 +44,7 @@ func TestStaffMemberIsCreatedWithServicesAndHours(t *testing.T) {
 	require.Contains(t, list.Text(row), "Léa")
 	require.Contains(t, list.Text(row), s.OwnerEmail)
 	require.Contains(t, list.Text(row+" .services-count"), "1 prestation")
-	require.Contains(t, list.Text(row), "Lun, Sam")
+	require.Contains(t, list.Text(row), "lun., sam.", "French writes day abbreviations in lower case, with a point")
 	require.Equal(t, 1, list.Doc.Find(row+" .swatch-5").Length())
 
 	edit := owner.Get("/app/staff/" + lea.ID.String())
@@ -102,7 +103,7 @@ func TestAbsencesAreAddedAndDeleted(t *testing.T) {
 	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
 	s := env.NewSalon("Institut Absences")
 	owner := env.Login(s.OwnerEmail)
-	id, err := env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Inès", Color: "4"})
+	id, err := env.Srv.Team.Save(t.Context(), s.ID, uuid.Nil, team.MemberInput{Name: "Inès", Color: 4})
 	require.NoError(t, err)
 	page := "/app/staff/" + id.String()
 

@@ -2,14 +2,21 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/app"
 	"github.com/carnet-salon/carnet/views/ui"
 )
+
+// inviteForm is the team page's invitation form as typed; its fields are the
+// invitation's own.
+type inviteForm struct {
+	Email string `form:"email"`
+	Role  string `form:"role"`
+}
 
 func (s *Server) teamView(c *fiber.Ctx) (app.TeamView, error) {
 	salonID, m := currentSalon(c).ID, member(c)
@@ -38,22 +45,18 @@ func (s *Server) handleTeam(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := ui.NewForm()
-	f.Values["role"] = account.RoleStaff
-	return s.render(c, app.TeamPage(v, f), nil)
+	return s.render(c, app.TeamPage(v, formView(inviteForm{Role: account.RoleStaff})), nil)
 }
 
 func (s *Server) handleInvitationCreate(c *fiber.Ctx) error {
-	f := formFrom(c, "email", "role")
-	if err := s.allow(c, limitInviteSalon, currentSalon(c).ID.String()); err != nil {
+	var inv inviteForm
+	if err := decodeForm(c, &inv); err != nil {
 		return err
 	}
-	if err := s.allow(c, limitInviteTo, account.NormalizeEmail(f.Get("email"))); err != nil {
-		return err
-	}
-	err := s.Accounts.Invite(ctx(c), member(c), currentSalon(c), account.InviteInput{Email: f.Get("email"), Role: f.Get("role")}, i18n.LangFrom(ctx(c)))
+	err := s.Accounts.Invite(ctx(c), member(c), currentSalon(c), account.InviteInput{Email: inv.Email, Role: inv.Role}, i18n.LangFrom(ctx(c)))
 	if err != nil {
-		if !refused(c, &f, err) {
+		var f ui.Form
+		if !refusedForm(c, &f, inv, err) {
 			return err
 		}
 		v, verr := s.teamView(c)
@@ -63,11 +66,11 @@ func (s *Server) handleInvitationCreate(c *fiber.Ctx) error {
 		return s.render(c, app.TeamPage(v, f), nil)
 	}
 	s.flash(c, "flash.invited")
-	return s.redirect(c, "/app/team")
+	return s.redirect(c, urls.Team())
 }
 
 func (s *Server) handleInvitationRevoke(c *fiber.Ctx) error {
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return apperr.ErrNotFound
 	}
@@ -75,11 +78,11 @@ func (s *Server) handleInvitationRevoke(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.invitation_revoked")
-	return s.redirect(c, "/app/team")
+	return s.redirect(c, urls.Team())
 }
 
 func (s *Server) handleMemberRemove(c *fiber.Ctx) error {
-	id, err := uuid.Parse(c.Params("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return apperr.ErrNotFound
 	}
@@ -87,5 +90,5 @@ func (s *Server) handleMemberRemove(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "flash.member_removed")
-	return s.redirect(c, "/app/team")
+	return s.redirect(c, urls.Team())
 }

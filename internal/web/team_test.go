@@ -37,6 +37,7 @@ func TestInvitedStaffJoinsWithRoleAndLogsIn(t *testing.T) {
 	bad := nina.Post(link.Path, url.Values{"name": {"Nina"}, "password": {"court"}})
 	require.Equal(t, 422, bad.Status)
 	require.Equal(t, "Nina", bad.Value("#name"))
+	require.Contains(t, bad.FieldError("password"), "10 caractères", "the area's message lands beside the password")
 
 	p = nina.Post(link.Path, url.Values{"name": {"Nina"}, "password": {"le-secret-de-nina"}})
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
@@ -87,9 +88,11 @@ func TestInvitationRulesForRolesRevocationAndExpiry(t *testing.T) {
 	require.Equal(t, 422, p.Status)
 	require.Contains(t, p.FieldError("email"), "fait déjà partie")
 
-	p = owner.Post("/app/team/invitations", url.Values{"email": {"pas-une-adresse"}, "role": {"staff"}})
+	p = owner.Post("/app/team/invitations", url.Values{"email": {"pas-une-adresse"}, "role": {"manager"}})
 	require.Equal(t, 422, p.Status)
 	require.Equal(t, "pas-une-adresse", p.Value("#email"))
+	require.NotEmpty(t, p.FieldError("email"))
+	require.Equal(t, "manager", p.Doc.Find("#role option[selected]").AttrOr("value", ""), "the role chosen comes back")
 
 	revoked := "revoked-" + s.Slug + "@example.com"
 	owner.Post("/app/team/invitations", url.Values{"email": {revoked}, "role": {"staff"}})

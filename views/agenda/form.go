@@ -9,6 +9,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/catalog"
 	"github.com/carnet-salon/carnet/internal/customer"
 	"github.com/carnet-salon/carnet/internal/team"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
@@ -25,9 +26,9 @@ type Form struct {
 
 func (f Form) action() string {
 	if f.Edit != nil {
-		return "/app/appointments/" + f.Edit.ID.String()
+		return urls.Appointment(f.Edit.ID)
 	}
-	return "/app/appointments"
+	return urls.Appointments()
 }
 
 // chosen reports whether a service is ticked (values are kept comma-separated).
@@ -35,11 +36,18 @@ func (f Form) chosen(id string) bool {
 	return slices.Contains(strings.Split(f.F.Get("services"), ","), id)
 }
 
+// asks reports whether the form shows a confirmation box: only once the
+// agenda refused the time for that reason, or when it is already ticked, so
+// a visit outside the hours or in the past is never booked by accident.
+func (f Form) asks(box, field, refusal string) bool {
+	return f.F.Get(box) != "" || f.F.Err(field) == refusal
+}
+
 func (f Form) back() string {
 	if d := f.F.Get("date"); d != "" {
-		return "/app/agenda?date=" + d
+		return urls.Agenda() + "?date=" + d
 	}
-	return "/app/agenda"
+	return urls.Agenda()
 }
 
 func minutes(d time.Duration) int { return int(d / time.Minute) }

@@ -6,6 +6,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/carnet-salon/carnet/internal/team"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Page is what the agenda screen shows.
@@ -13,16 +14,22 @@ type Page struct {
 	Date    time.Time // the day shown (or a day of the week shown)
 	Today   time.Time
 	Week    bool
-	StaffID string        // the staff member of a week view
+	StaffID string        // the staff member of a week view, "" for the whole team
 	Staff   []team.Member // active staff, for the week picker
 	Grid    Grid
 	Panel   templ.Component // an open panel (form or appointment), or nil
 }
 
-func (p Page) dayURL(d time.Time) string { return "/app/agenda?date=" + d.Format(time.DateOnly) }
+func (p Page) dayURL(d time.Time) string { return urls.AgendaOn(d) }
 
-func (p Page) weekURL(d time.Time) string {
-	return "/app/agenda/week?staff=" + p.StaffID + "&date=" + d.Format(time.DateOnly)
+func (p Page) weekURL(d time.Time) string { return weekOf(p.StaffID, d) }
+
+// weekOf is a staff member's week, or the whole team's when staffID is "".
+func weekOf(staffID string, d time.Time) string {
+	if staffID == "" {
+		return urls.AgendaWeekOf(d)
+	}
+	return urls.AgendaWeek() + "?staff=" + staffID + "&date=" + d.Format(time.DateOnly)
 }
 
 // step moves the page by one unit (a day, or a week).
@@ -42,16 +49,6 @@ func (p Page) here(d time.Time) string {
 
 // weekStart is the Monday of the week shown.
 func (p Page) weekStart() time.Time { return p.Date.AddDate(0, 0, -((int(p.Date.Weekday()) + 6) % 7)) }
-
-func (p Page) firstStaff() string {
-	if p.StaffID != "" {
-		return p.StaffID
-	}
-	if len(p.Staff) > 0 {
-		return p.Staff[0].ID.String()
-	}
-	return ""
-}
 
 // calendarDays is the month of p.Date as whole weeks, Monday first.
 func (p Page) calendarDays() [][]time.Time {

@@ -11,6 +11,8 @@ import (
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/money"
 	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/urls"
+	"github.com/carnet-salon/carnet/views/ui"
 )
 
 // weekOrder lists weekdays Monday first, as French calendars do.
@@ -37,36 +39,49 @@ func ruleBadge(ctx context.Context, o booking.Offer, r payment.Rule, price int64
 	return ""
 }
 
-// slotURL leads to the details form for a time.
-func slotURL(slug string, s booking.Offered, staff string, start time.Time) string {
-	v := url.Values{"start": {start.Format(time.RFC3339)}}
-	if staff != "" {
-		v.Set("staff", staff)
-	}
-	return "/b/" + slug + "/s/" + s.ID.String() + "/book?" + v.Encode()
-}
-
 func dayURL(slug string, s booking.Offered, staff string, d time.Time) string {
 	v := url.Values{"date": {d.Format(time.DateOnly)}}
 	if staff != "" {
 		v.Set("staff", staff)
 	}
-	return "/b/" + slug + "/s/" + s.ID.String() + "?" + v.Encode()
+	return urls.PublicService(slug, s.ID) + "?" + v.Encode()
 }
 
 func staffURL(slug string, s booking.Offered, staff string, d time.Time) string {
 	return dayURL(slug, s, staff, d)
 }
 
-func slotsURL(slug string, s booking.Offered, staff string, d time.Time) string {
-	v := url.Values{"date": {d.Format(time.DateOnly)}}
-	if staff != "" {
-		v.Set("staff", staff)
+func sameDate(a, b time.Time) bool { return a.Format(time.DateOnly) == b.Format(time.DateOnly) }
+
+// dayOff says why a day of the strip has no free time: the salon is closed
+// that weekday, or every time is taken.
+func dayOff(c Choose, d booking.Day) string {
+	if len(c.Offer.Hours[d.Date.Weekday()]) == 0 {
+		return "closed"
 	}
-	return "/b/" + slug + "/s/" + s.ID.String() + "/slots?" + v.Encode()
+	return "full"
 }
 
-func sameDate(a, b time.Time) bool { return a.Format(time.DateOnly) == b.Format(time.DateOnly) }
+func dayOffText(ctx context.Context, why string) string {
+	if why == "closed" {
+		return i18n.T(ctx, "a11y.day_closed")
+	}
+	return i18n.T(ctx, "a11y.day_full")
+}
+
+// timesCount is what a screen reader hears when the day changes.
+func timesCount(ctx context.Context, d booking.Day) string {
+	lang := i18n.LangFrom(ctx)
+	day := ui.Weekday(lang, d.Date) + " " + d.Date.Format("2")
+	switch n := len(d.Slots); n {
+	case 0:
+		return i18n.T(ctx, "a11y.times_none", day)
+	case 1:
+		return i18n.T(ctx, "a11y.times_one", day)
+	default:
+		return i18n.T(ctx, "a11y.times_many", n, day)
+	}
+}
 
 func boolStr(b bool) string {
 	if b {

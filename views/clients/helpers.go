@@ -3,11 +3,13 @@
 package clients
 
 import (
-	"fmt"
+	"context"
 	"net/url"
 	"strconv"
 
 	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // ListView is the client list with its filters.
@@ -34,7 +36,14 @@ func (v ListView) url(page int) string {
 		q.Set("sort", v.Q.Sort)
 	}
 	q.Set("page", strconv.Itoa(page))
-	return "/app/clients?" + q.Encode()
+	return urls.Clients() + "?" + q.Encode()
 }
 
-func clientURL(id fmt.Stringer) string { return "/app/clients/" + id.String() }
+// consentText says what a client chose, on which channel, and how.
+func consentText(ctx context.Context, c customer.Consent) string {
+	key := "consent.withdrawn"
+	if c.Granted {
+		key = "consent.granted"
+	}
+	return i18n.T(ctx, key, i18n.T(ctx, "consent.channel."+c.Channel)) + " (" + i18n.T(ctx, "consent.source."+c.Source) + ")"
+}

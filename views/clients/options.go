@@ -2,7 +2,6 @@ package clients
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/carnet-salon/carnet/internal/customer"
@@ -21,6 +20,15 @@ func genderOptions(ctx context.Context) []ui.Option {
 	out := make([]ui.Option, 0, len(customer.Genders))
 	for _, g := range customer.Genders {
 		out = append(out, ui.Option{Value: g, Label: i18n.T(ctx, "clients.gender."+orNone(g))})
+	}
+	return out
+}
+
+// langOptions: each language is named in itself, as the client reads it.
+func langOptions(ctx context.Context) []ui.Option {
+	var out []ui.Option
+	for _, l := range []i18n.Lang{i18n.FR, i18n.EN} {
+		out = append(out, ui.Option{Value: string(l), Label: i18n.T(ctx, "lang.name."+string(l))})
 	}
 	return out
 }
@@ -86,14 +94,14 @@ func categoryModeOptions(ctx context.Context) []ui.Option {
 
 // editForm is a category's inline form: what was typed if it was refused,
 // else its current values.
-func editForm(v CategoriesView, c customer.Category) ui.Form {
+func editForm(ctx context.Context, v CategoriesView, c customer.Category) ui.Form {
 	if v.EditID == c.ID.String() {
 		return v.EditF
 	}
 	f := ui.NewForm()
 	f.Values["name"], f.Values["payment_mode"] = c.Name, c.PaymentMode
-	if c.Discount > 0 {
-		f.Values["discount"] = strconv.Itoa(c.Discount)
+	if c.DiscountBP > 0 {
+		f.Values["discount"] = ui.PercentPlain(i18n.LangFrom(ctx), c.DiscountBP)
 	}
 	if c.Default {
 		f.Values["default"] = "1"

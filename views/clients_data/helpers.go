@@ -15,8 +15,6 @@ import (
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
-func clientURL(r customer.Record) string { return "/app/clients/" + r.ID.String() }
-
 func formatMoney(ctx context.Context, cents int64, currency string) string {
 	return money.New(cents, currency).Format(i18n.LangFrom(ctx))
 }

@@ -1,6 +1,10 @@
 package layout
 
-import "context"
+import (
+	"context"
+
+	"github.com/carnet-salon/carnet/internal/urls"
+)
 
 func boolString(b bool) string {
 	if b {
@@ -13,9 +17,9 @@ func brandHref(ctx context.Context) string {
 	r := From(ctx)
 	switch {
 	case r.Salon != nil:
-		return "/app"
+		return urls.App()
 	case r.User != nil && r.IsAdmin:
-		return "/admin"
+		return urls.Admin()
 	}
-	return "/"
+	return urls.Landing()
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 
 	"github.com/carnet-salon/carnet/internal/i18n"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // Request is what every page may show about who is looking.
@@ -20,6 +21,8 @@ type Request struct {
 	IsAdmin bool
 	Flash   string // i18n key of a one-time confirmation
 	Public  *Salon // the salon whose public page this is
+	// ViewingAs: a platform admin sees Salon as its owner, read-only.
+	ViewingAs bool
 }
 
 // User is the logged-in staff member.
@@ -77,7 +80,7 @@ func langURL(ctx context.Context, l string) string {
 func current(ctx context.Context, prefix string) string {
 	p := From(ctx).Path
 	under := func(pre string) bool { return len(p) > len(pre) && p[:len(pre)+1] == pre+"/" }
-	if p == prefix || (prefix == "/admin" && under("/admin/salons")) || (prefix != "/app" && prefix != "/admin" && under(prefix)) {
+	if p == prefix || (prefix == urls.Admin() && under("/admin/salons")) || (prefix != urls.App() && prefix != urls.Admin() && under(prefix)) {
 		return "page"
 	}
 	return "false"

@@ -11,6 +11,7 @@ import (
 
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/message"
+	"github.com/carnet-salon/carnet/internal/urls"
 	"github.com/carnet-salon/carnet/views/ui"
 )
 
@@ -33,11 +34,11 @@ type TemplateView struct {
 // TemplateURL is the editor of a template.
 func TemplateURL(kind string, lang i18n.Lang, channel string) string {
 	q := url.Values{"kind": {kind}, "language": {string(lang)}, "channel": {channel}}
-	return "/app/messages/templates/edit?" + q.Encode()
+	return urls.MessageTemplateEdit() + "?" + q.Encode()
 }
 
 // WriteURL is where the form to write to a client posts.
-func WriteURL(customerID string) string { return "/app/clients/" + customerID + "/messages" }
+func WriteURL(customerID string) string { return urls.Clients() + "/" + customerID + "/messages" }
 
 func kindName(ctx context.Context, kind string) string { return i18n.T(ctx, "message.kind."+kind) }
 
@@ -53,7 +54,7 @@ func preview(ctx context.Context, s string) string {
 // skipReason says in plain words why a message was not sent.
 func skipReason(ctx context.Context, m message.HistoryItem) string {
 	switch m.SkipReason {
-	case message.SkipNoAddress, message.SkipOptedOut:
+	case message.SkipNoAddress, message.SkipOptedOut, message.SkipDemo:
 		return i18n.T(ctx, "message.skip."+m.Channel+"."+m.SkipReason)
 	}
 	return m.SkipReason

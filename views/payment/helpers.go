@@ -16,6 +16,9 @@ type ConnectView struct {
 	Fee       payment.PlatformFee
 	Currency  string // the salon's, for the fixed part of the fee
 	CanManage bool   // owners and managers connect; other staff read
+	// Unverified: the owner has not confirmed their email yet, so the
+	// salon cannot connect (a mistyped address must not take money).
+	Unverified bool
 }
 
 // state is the account's stage: none, incomplete or ready.
@@ -32,7 +35,7 @@ func (v ConnectView) state() string {
 // showButton: onboarding can be started or resumed until Stripe has everything.
 func (v ConnectView) showButton() bool {
 	c := v.Connect
-	return v.CanManage && c.Available && !(c.ChargesEnabled && c.PayoutsEnabled && c.DetailsSubmitted)
+	return v.CanManage && !v.Unverified && c.Available && !(c.ChargesEnabled && c.PayoutsEnabled && c.DetailsSubmitted)
 }
 
 func badgeClass(state string) string {

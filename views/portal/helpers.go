@@ -8,19 +8,10 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/google/uuid"
-
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/money"
 	"github.com/carnet-salon/carnet/views/ui"
 )
-
-// Base is the portal's address for a salon.
-func Base(slug string) string { return "/b/" + slug + "/account" }
-
-func manageURL(slug string, id uuid.UUID) string {
-	return Base(slug) + "/visits/" + id.String() + "/manage"
-}
 
 // when is "mardi 12 mai 2026 · 14:30", in the salon's zone (the visit's own).
 func when(ctx context.Context, t time.Time) string {

@@ -26,13 +26,6 @@ var WeekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.
 // DayField is the form field of a weekday's hours (day0 is Sunday, as time.Weekday).
 func DayField(d time.Weekday) string { return "day" + strconv.Itoa(int(d)) }
 
-// WeekValues writes a week's hours into a form, one field per day.
-func WeekValues(f ui.Form, w availability.Week) {
-	for d, ranges := range w {
-		f.Values[DayField(time.Weekday(d))] = salon.FormatRanges(ranges)
-	}
-}
-
 func dayName(ctx context.Context, d time.Weekday) string {
 	return i18n.T(ctx, "hours.day."+strconv.Itoa(int(d)))
 }
@@ -176,7 +169,7 @@ func invalid(f ui.Form, name string) string {
 	return "false"
 }
 
-// weekSummary names the days someone works: "Lun, Mar, Mer" — or "" for none.
+// weekSummary names the days someone works: "lun., mar., mer." — or "" for none.
 func weekSummary(ctx context.Context, w availability.Week) string {
 	var days []string
 	for _, d := range WeekOrder {
@@ -194,12 +187,23 @@ func ariaCurrent(on bool) string {
 	return "false"
 }
 
-func zoneOptions() []ui.Option {
+// zoneOptions names each zone by its country and city, "Belgique
+// (Bruxelles)", rather than the IANA "Europe/Brussels".
+func zoneOptions(ctx context.Context) []ui.Option {
 	out := make([]ui.Option, 0, len(salon.TimeZones))
 	for _, z := range salon.TimeZones {
-		out = append(out, ui.Option{Value: z, Label: strings.ReplaceAll(z, "_", " ")})
+		out = append(out, ui.Option{Value: z, Label: ZoneName(ctx, z)})
 	}
 	return out
+}
+
+// ZoneName is a time zone as people name it: "France métropolitaine (Paris)".
+func ZoneName(ctx context.Context, zone string) string {
+	key := "zone." + strings.ToLower(strings.ReplaceAll(zone, "/", "_"))
+	if !i18n.Has(key) {
+		return strings.ReplaceAll(zone, "_", " ")
+	}
+	return i18n.T(ctx, key)
 }
 
 func currencyOptions() []ui.Option {
@@ -219,6 +223,15 @@ func minuteOptions(ctx context.Context, choices []int) []ui.Option {
 	out := make([]ui.Option, 0, len(choices))
 	for _, m := range choices {
 		out = append(out, ui.Option{Value: strconv.Itoa(m), Label: Minutes(ctx, m)})
+	}
+	return out
+}
+
+// CountryOptions names each country a salon may be in, in the page's language.
+func CountryOptions(ctx context.Context) []ui.Option {
+	out := make([]ui.Option, 0, len(salon.Countries))
+	for _, c := range salon.Countries {
+		out = append(out, ui.Option{Value: c, Label: i18n.T(ctx, "country."+strings.ToLower(c))})
 	}
 	return out
 }

@@ -3,6 +3,9 @@
 package ui
 
 import (
+	"slices"
+	"sort"
+
 	"github.com/carnet-salon/carnet/internal/apperr"
 )
 
@@ -11,8 +14,9 @@ import (
 type Form struct {
 	Values map[string]string
 	Errors apperr.Fields
-	Error  string // i18n key of a message about the whole form
-	Args   []any  // arguments of Error
+	Error  string   // i18n key of a message about the whole form
+	Args   []any    // arguments of Error
+	Names  []string // the fields in the order the form shows them, for the error summary
 }
 
 // NewForm returns an empty form.
@@ -23,6 +27,24 @@ func (f Form) Get(name string) string { return f.Values[name] }
 
 // Err returns the i18n key of a field's problem, or "".
 func (f Form) Err(name string) string { return f.Errors[name] }
+
+// BadFields names the fields with a problem: in the form's order, then any
+// others the form did not list, sorted.
+func (f Form) BadFields() []string {
+	var bad, rest []string
+	for _, n := range f.Names {
+		if f.Errors[n] != "" && !slices.Contains(bad, n) {
+			bad = append(bad, n)
+		}
+	}
+	for n := range f.Errors {
+		if !slices.Contains(bad, n) {
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	return append(bad, rest...)
+}
 
 // Field describes one labelled input.
 type Field struct {

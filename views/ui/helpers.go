@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"github.com/a-h/templ"
@@ -25,6 +26,24 @@ func invalid(key string) string {
 		return "true"
 	}
 	return "false"
+}
+
+// describedBy points a field to its hint and its message, so a screen
+// reader reads both with the field.
+func describedBy(d Field) string {
+	if d.Hint != "" {
+		return d.Name + "-hint " + d.Name + "-msg"
+	}
+	return d.Name + "-msg"
+}
+
+// summaryLine is a bad field's line in the error summary: its label and its
+// message, or the message alone for a field without a declared label.
+func summaryLine(ctx context.Context, label, key string) string {
+	if label == "" {
+		return i18n.T(ctx, key)
+	}
+	return i18n.T(ctx, "a11y.summary_line", label, i18n.T(ctx, key))
 }
 
 func templAttrs(m map[string]any) templ.Attributes { return templ.Attributes(m) }

@@ -119,7 +119,9 @@ func (q *Queries) AppointmentCreate(ctx context.Context, arg AppointmentCreatePa
 }
 
 const appointmentGet = `-- name: AppointmentGet :one
-SELECT a.id, a.tenant_id, a.staff_id, a.customer_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note, a.hold_expires_at, a.cancelled_at, a.created_by, a.created_at, a.updated_at, a.reminder_sent_at, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color
+SELECT a.id, a.tenant_id, a.staff_id, a.customer_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note, a.hold_expires_at, a.cancelled_at, a.created_by, a.created_at, a.updated_at, a.reminder_sent_at, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color,
+       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
+                 WHERE l.tenant_id = a.tenant_id AND l.customer_id = a.customer_id), 0)::bigint AS balance_cents
 FROM appointments a
 JOIN customers c ON c.id = a.customer_id
 JOIN staff_members s ON s.id = a.staff_id
@@ -154,6 +156,7 @@ type AppointmentGetRow struct {
 	Email          string
 	StaffName      string
 	StaffColor     int16
+	BalanceCents   int64
 }
 
 func (q *Queries) AppointmentGet(ctx context.Context, arg AppointmentGetParams) (AppointmentGetRow, error) {
@@ -182,6 +185,7 @@ func (q *Queries) AppointmentGet(ctx context.Context, arg AppointmentGetParams) 
 		&i.Email,
 		&i.StaffName,
 		&i.StaffColor,
+		&i.BalanceCents,
 	)
 	return i, err
 }
@@ -189,9 +193,13 @@ func (q *Queries) AppointmentGet(ctx context.Context, arg AppointmentGetParams) 
 const appointmentListRange = `-- name: AppointmentListRange :many
 SELECT a.id, a.staff_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note,
        c.first_name, c.last_name, c.phone,
-       coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
-                 WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id), '')::text AS services
+       coalesce(x.services, '')::text AS services, coalesce(x.price_cents, 0)::bigint AS price_cents,
+       coalesce(b.balance, 0)::bigint AS balance_cents
 FROM appointments a JOIN customers c ON c.id = a.customer_id
+LEFT JOIN LATERAL (SELECT string_agg(s.name, ' + ' ORDER BY s.position) AS services, sum(s.price_cents) AS price_cents
+                   FROM appointment_services s WHERE s.tenant_id = a.tenant_id AND s.appointment_id = a.id) x ON true
+LEFT JOIN LATERAL (SELECT sum(l.amount_cents) AS balance FROM customer_ledger l
+                   WHERE l.tenant_id = a.tenant_id AND l.customer_id = a.customer_id) b ON true
 WHERE a.tenant_id = $1
   AND a.starts_at >= $2::timestamptz - interval '16 hours' AND a.starts_at < $3
   AND a.busy_until > $2
@@ -207,23 +215,26 @@ type AppointmentListRangeParams struct {
 }
 
 type AppointmentListRangeRow struct {
-	ID        uuid.UUID
-	StaffID   uuid.UUID
-	StartsAt  time.Time
-	EndsAt    time.Time
-	BusyUntil time.Time
-	Status    string
-	Source    string
-	Note      string
-	FirstName string
-	LastName  string
-	Phone     string
-	Services  string
+	ID           uuid.UUID
+	StaffID      uuid.UUID
+	StartsAt     time.Time
+	EndsAt       time.Time
+	BusyUntil    time.Time
+	Status       string
+	Source       string
+	Note         string
+	FirstName    string
+	LastName     string
+	Phone        string
+	Services     string
+	PriceCents   int64
+	BalanceCents int64
 }
 
 // Every appointment overlapping [from, to), for the agenda. The lower bound on
 // starts_at lets the (tenant_id, starts_at) index do the work: no visit lasts
-// more than 16 hours (a CHECK on the table).
+// more than 16 hours (a CHECK on the table). The client's balance comes
+// along: the card says when they owe the salon money.
 func (q *Queries) AppointmentListRange(ctx context.Context, arg AppointmentListRangeParams) ([]AppointmentListRangeRow, error) {
 	rows, err := q.db.Query(ctx, appointmentListRange,
 		arg.TenantID,
@@ -251,6 +262,8 @@ func (q *Queries) AppointmentListRange(ctx context.Context, arg AppointmentListR
 			&i.LastName,
 			&i.Phone,
 			&i.Services,
+			&i.PriceCents,
+			&i.BalanceCents,
 		); err != nil {
 			return nil, err
 		}
@@ -311,8 +324,10 @@ func (q *Queries) AppointmentReschedule(ctx context.Context, arg AppointmentResc
 }
 
 const appointmentServiceAdd = `-- name: AppointmentServiceAdd :exec
-INSERT INTO appointment_services (tenant_id, appointment_id, service_id, position, name, duration_minutes, buffer_minutes, price_cents)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO appointment_services (tenant_id, appointment_id, service_id, position, name, duration_minutes, buffer_minutes, price_cents,
+                                  discount_bp)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+        $9)
 `
 
 type AppointmentServiceAddParams struct {
@@ -324,6 +339,7 @@ type AppointmentServiceAddParams struct {
 	DurationMinutes int32
 	BufferMinutes   int32
 	PriceCents      int64
+	DiscountBp      int32
 }
 
 func (q *Queries) AppointmentServiceAdd(ctx context.Context, arg AppointmentServiceAddParams) error {
@@ -336,6 +352,7 @@ func (q *Queries) AppointmentServiceAdd(ctx context.Context, arg AppointmentServ
 		arg.DurationMinutes,
 		arg.BufferMinutes,
 		arg.PriceCents,
+		arg.DiscountBp,
 	)
 	return err
 }
@@ -355,7 +372,7 @@ func (q *Queries) AppointmentServicesClear(ctx context.Context, arg AppointmentS
 }
 
 const appointmentServicesOf = `-- name: AppointmentServicesOf :many
-SELECT id, tenant_id, appointment_id, service_id, position, name, duration_minutes, buffer_minutes, price_cents FROM appointment_services WHERE tenant_id = $1 AND appointment_id = $2 ORDER BY position
+SELECT id, tenant_id, appointment_id, service_id, position, name, duration_minutes, buffer_minutes, price_cents, discount_bp FROM appointment_services WHERE tenant_id = $1 AND appointment_id = $2 ORDER BY position
 `
 
 type AppointmentServicesOfParams struct {
@@ -382,6 +399,7 @@ func (q *Queries) AppointmentServicesOf(ctx context.Context, arg AppointmentServ
 			&i.DurationMinutes,
 			&i.BufferMinutes,
 			&i.PriceCents,
+			&i.DiscountBp,
 		); err != nil {
 			return nil, err
 		}

@@ -84,8 +84,52 @@ func (q *Queries) AppointmentStatus(ctx context.Context, arg AppointmentStatusPa
 	return status, err
 }
 
+const bookingByRequest = `-- name: BookingByRequest :one
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents, request_key, deposit_name, ics_sequence FROM bookings WHERE tenant_id = $1 AND request_key = $2
+`
+
+type BookingByRequestParams struct {
+	TenantID   uuid.UUID
+	RequestKey []byte
+}
+
+func (q *Queries) BookingByRequest(ctx context.Context, arg BookingByRequestParams) (Booking, error) {
+	row := q.db.QueryRow(ctx, bookingByRequest, arg.TenantID, arg.RequestKey)
+	var i Booking
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.AppointmentID,
+		&i.CustomerID,
+		&i.Lang,
+		&i.Email,
+		&i.PaymentMode,
+		&i.AmountDueCents,
+		&i.Currency,
+		&i.Status,
+		&i.CheckoutSessionID,
+		&i.CheckoutUrl,
+		&i.StripeAccountID,
+		&i.PolicyText,
+		&i.PolicyHash,
+		&i.CardConsent,
+		&i.ConsentAt,
+		&i.ConsentIp,
+		&i.CancelledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.CancelWindowHours,
+		&i.CancelRefund,
+		&i.NoShowFeeCents,
+		&i.RequestKey,
+		&i.DepositName,
+		&i.IcsSequence,
+	)
+	return i, err
+}
+
 const bookingByToken = `-- name: BookingByToken :one
-SELECT b.id, b.tenant_id, b.appointment_id, b.customer_id, b.lang, b.email, b.payment_mode, b.amount_due_cents, b.currency, b.status, b.checkout_session_id, b.checkout_url, b.stripe_account_id, b.policy_text, b.policy_hash, b.card_consent, b.consent_at, b.consent_ip, b.cancelled_at, b.created_at, b.updated_at, b.cancel_window_hours, b.cancel_refund, b.no_show_fee_cents FROM booking_links l JOIN bookings b ON b.id = l.booking_id
+SELECT b.id, b.tenant_id, b.appointment_id, b.customer_id, b.lang, b.email, b.payment_mode, b.amount_due_cents, b.currency, b.status, b.checkout_session_id, b.checkout_url, b.stripe_account_id, b.policy_text, b.policy_hash, b.card_consent, b.consent_at, b.consent_ip, b.cancelled_at, b.created_at, b.updated_at, b.cancel_window_hours, b.cancel_refund, b.no_show_fee_cents, b.request_key, b.deposit_name, b.ics_sequence FROM booking_links l JOIN bookings b ON b.id = l.booking_id
 WHERE l.tenant_id = $1 AND l.token_hash = $2
 `
 
@@ -123,6 +167,9 @@ func (q *Queries) BookingByToken(ctx context.Context, arg BookingByTokenParams) 
 		&i.CancelWindowHours,
 		&i.CancelRefund,
 		&i.NoShowFeeCents,
+		&i.RequestKey,
+		&i.DepositName,
+		&i.IcsSequence,
 	)
 	return i, err
 }
@@ -130,11 +177,11 @@ func (q *Queries) BookingByToken(ctx context.Context, arg BookingByTokenParams) 
 const bookingCreate = `-- name: BookingCreate :one
 INSERT INTO bookings (tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents,
                       currency, status, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip,
-                      cancel_window_hours, cancel_refund, no_show_fee_cents)
+                      cancel_window_hours, cancel_refund, no_show_fee_cents, request_key, deposit_name)
 VALUES ($1, $2, $3, $4, $5, $6, $7,
         $8, $9, $10, $11, $12, $13, $14, $15,
-        $16, $17, $18)
-RETURNING id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents
+        $16, $17, $18, $19, $20)
+RETURNING id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents, request_key, deposit_name, ics_sequence
 `
 
 type BookingCreateParams struct {
@@ -156,6 +203,8 @@ type BookingCreateParams struct {
 	CancelWindowHours *int32
 	CancelRefund      *string
 	NoShowFeeCents    *int64
+	RequestKey        []byte
+	DepositName       *string
 }
 
 func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (Booking, error) {
@@ -178,6 +227,8 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 		arg.CancelWindowHours,
 		arg.CancelRefund,
 		arg.NoShowFeeCents,
+		arg.RequestKey,
+		arg.DepositName,
 	)
 	var i Booking
 	err := row.Scan(
@@ -205,6 +256,9 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 		&i.CancelWindowHours,
 		&i.CancelRefund,
 		&i.NoShowFeeCents,
+		&i.RequestKey,
+		&i.DepositName,
+		&i.IcsSequence,
 	)
 	return i, err
 }
@@ -259,8 +313,23 @@ func (q *Queries) BookingExpiredHolds(ctx context.Context, arg BookingExpiredHol
 	return items, nil
 }
 
+const bookingForgetRequest = `-- name: BookingForgetRequest :exec
+UPDATE bookings SET request_key = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2
+`
+
+type BookingForgetRequestParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// A booking that is no more (never paid, cancelled) frees its form: sent again, it books anew.
+func (q *Queries) BookingForgetRequest(ctx context.Context, arg BookingForgetRequestParams) error {
+	_, err := q.db.Exec(ctx, bookingForgetRequest, arg.TenantID, arg.ID)
+	return err
+}
+
 const bookingGet = `-- name: BookingGet :one
-SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents FROM bookings WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents, request_key, deposit_name, ics_sequence FROM bookings WHERE tenant_id = $1 AND id = $2
 `
 
 type BookingGetParams struct {
@@ -296,6 +365,9 @@ func (q *Queries) BookingGet(ctx context.Context, arg BookingGetParams) (Booking
 		&i.CancelWindowHours,
 		&i.CancelRefund,
 		&i.NoShowFeeCents,
+		&i.RequestKey,
+		&i.DepositName,
+		&i.IcsSequence,
 	)
 	return i, err
 }
@@ -332,8 +404,43 @@ func (q *Queries) BookingLocate(ctx context.Context, checkoutSessionID *string) 
 	return i, err
 }
 
+const bookingLockRequest = `-- name: BookingLockRequest :exec
+SELECT pg_advisory_xact_lock(hashtextextended($1::text || encode($2::bytea, 'hex'), 7424160))
+`
+
+type BookingLockRequestParams struct {
+	TenantID   string
+	RequestKey []byte
+}
+
+// Serialises the submissions of one form: the second waits for the first,
+// then finds its booking.
+func (q *Queries) BookingLockRequest(ctx context.Context, arg BookingLockRequestParams) error {
+	_, err := q.db.Exec(ctx, bookingLockRequest, arg.TenantID, arg.RequestKey)
+	return err
+}
+
+const bookingNextSequence = `-- name: BookingNextSequence :one
+UPDATE bookings SET ics_sequence = ics_sequence + 1, updated_at = now()
+WHERE tenant_id = $1 AND id = $2
+RETURNING ics_sequence
+`
+
+type BookingNextSequenceParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// A change of the visit the client's calendar must take over the old event.
+func (q *Queries) BookingNextSequence(ctx context.Context, arg BookingNextSequenceParams) (int32, error) {
+	row := q.db.QueryRow(ctx, bookingNextSequence, arg.TenantID, arg.ID)
+	var ics_sequence int32
+	err := row.Scan(&ics_sequence)
+	return ics_sequence, err
+}
+
 const bookingOfAppointment = `-- name: BookingOfAppointment :one
-SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents FROM bookings WHERE tenant_id = $1 AND appointment_id = $2
+SELECT id, tenant_id, appointment_id, customer_id, lang, email, payment_mode, amount_due_cents, currency, status, checkout_session_id, checkout_url, stripe_account_id, policy_text, policy_hash, card_consent, consent_at, consent_ip, cancelled_at, created_at, updated_at, cancel_window_hours, cancel_refund, no_show_fee_cents, request_key, deposit_name, ics_sequence FROM bookings WHERE tenant_id = $1 AND appointment_id = $2
 `
 
 type BookingOfAppointmentParams struct {
@@ -369,6 +476,9 @@ func (q *Queries) BookingOfAppointment(ctx context.Context, arg BookingOfAppoint
 		&i.CancelWindowHours,
 		&i.CancelRefund,
 		&i.NoShowFeeCents,
+		&i.RequestKey,
+		&i.DepositName,
+		&i.IcsSequence,
 	)
 	return i, err
 }

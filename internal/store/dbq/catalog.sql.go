@@ -143,9 +143,9 @@ func (q *Queries) ProductArchive(ctx context.Context, arg ProductArchiveParams) 
 }
 
 const productCreate = `-- name: ProductCreate :one
-INSERT INTO products (tenant_id, name, sku, price_cents, stock)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, tenant_id, name, sku, price_cents, stock, archived_at, created_at, updated_at
+INSERT INTO products (tenant_id, name, sku, price_cents, stock, vat_rate_bp)
+VALUES ($1, $2, $3, $4, $5, coalesce($6::integer, 2000))
+RETURNING id, tenant_id, name, sku, price_cents, stock, archived_at, created_at, updated_at, vat_rate_bp
 `
 
 type ProductCreateParams struct {
@@ -154,6 +154,7 @@ type ProductCreateParams struct {
 	Sku        string
 	PriceCents int64
 	Stock      int32
+	VatRateBp  *int32
 }
 
 func (q *Queries) ProductCreate(ctx context.Context, arg ProductCreateParams) (Product, error) {
@@ -163,6 +164,7 @@ func (q *Queries) ProductCreate(ctx context.Context, arg ProductCreateParams) (P
 		arg.Sku,
 		arg.PriceCents,
 		arg.Stock,
+		arg.VatRateBp,
 	)
 	var i Product
 	err := row.Scan(
@@ -175,12 +177,13 @@ func (q *Queries) ProductCreate(ctx context.Context, arg ProductCreateParams) (P
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.VatRateBp,
 	)
 	return i, err
 }
 
 const productGet = `-- name: ProductGet :one
-SELECT id, tenant_id, name, sku, price_cents, stock, archived_at, created_at, updated_at FROM products WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL
+SELECT id, tenant_id, name, sku, price_cents, stock, archived_at, created_at, updated_at, vat_rate_bp FROM products WHERE tenant_id = $1 AND id = $2 AND archived_at IS NULL
 `
 
 type ProductGetParams struct {
@@ -201,12 +204,13 @@ func (q *Queries) ProductGet(ctx context.Context, arg ProductGetParams) (Product
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.VatRateBp,
 	)
 	return i, err
 }
 
 const productList = `-- name: ProductList :many
-SELECT id, tenant_id, name, sku, price_cents, stock, archived_at, created_at, updated_at FROM products WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY name
+SELECT id, tenant_id, name, sku, price_cents, stock, archived_at, created_at, updated_at, vat_rate_bp FROM products WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY name
 `
 
 func (q *Queries) ProductList(ctx context.Context, tenantID uuid.UUID) ([]Product, error) {
@@ -228,6 +232,7 @@ func (q *Queries) ProductList(ctx context.Context, tenantID uuid.UUID) ([]Produc
 			&i.ArchivedAt,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.VatRateBp,
 		); err != nil {
 			return nil, err
 		}
@@ -240,8 +245,9 @@ func (q *Queries) ProductList(ctx context.Context, tenantID uuid.UUID) ([]Produc
 }
 
 const productUpdate = `-- name: ProductUpdate :execrows
-UPDATE products SET name = $1, sku = $2, price_cents = $3, stock = $4, updated_at = now()
-WHERE tenant_id = $5 AND id = $6 AND archived_at IS NULL
+UPDATE products SET name = $1, sku = $2, price_cents = $3, stock = $4,
+    vat_rate_bp = coalesce($5::integer, vat_rate_bp), updated_at = now()
+WHERE tenant_id = $6 AND id = $7 AND archived_at IS NULL
 `
 
 type ProductUpdateParams struct {
@@ -249,6 +255,7 @@ type ProductUpdateParams struct {
 	Sku        string
 	PriceCents int64
 	Stock      int32
+	VatRateBp  *int32
 	TenantID   uuid.UUID
 	ID         uuid.UUID
 }
@@ -259,6 +266,7 @@ func (q *Queries) ProductUpdate(ctx context.Context, arg ProductUpdateParams) (i
 		arg.Sku,
 		arg.PriceCents,
 		arg.Stock,
+		arg.VatRateBp,
 		arg.TenantID,
 		arg.ID,
 	)
@@ -288,11 +296,11 @@ func (q *Queries) ServiceArchive(ctx context.Context, arg ServiceArchiveParams) 
 
 const serviceCreate = `-- name: ServiceCreate :one
 INSERT INTO services (tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents,
-                      online_bookable, payment_rule, deposit_kind, deposit_value, position)
+                      online_bookable, payment_rule, deposit_kind, deposit_value, vat_rate_bp, position)
 VALUES ($1, $2, $3, $4, $5, $6, $7,
-        $8, $9, $10, $11,
+        $8, $9, $10, $11, coalesce($12::integer, 2000),
         (SELECT coalesce(max(position), 0) + 1 FROM services WHERE tenant_id = $1))
-RETURNING id, tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents, online_bookable, payment_rule, deposit_kind, deposit_value, position, archived_at, created_at, updated_at
+RETURNING id, tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents, online_bookable, payment_rule, deposit_kind, deposit_value, position, archived_at, created_at, updated_at, vat_rate_bp
 `
 
 type ServiceCreateParams struct {
@@ -307,6 +315,7 @@ type ServiceCreateParams struct {
 	PaymentRule     *string
 	DepositKind     *string
 	DepositValue    *int64
+	VatRateBp       *int32
 }
 
 func (q *Queries) ServiceCreate(ctx context.Context, arg ServiceCreateParams) (Service, error) {
@@ -322,6 +331,7 @@ func (q *Queries) ServiceCreate(ctx context.Context, arg ServiceCreateParams) (S
 		arg.PaymentRule,
 		arg.DepositKind,
 		arg.DepositValue,
+		arg.VatRateBp,
 	)
 	var i Service
 	err := row.Scan(
@@ -341,12 +351,13 @@ func (q *Queries) ServiceCreate(ctx context.Context, arg ServiceCreateParams) (S
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.VatRateBp,
 	)
 	return i, err
 }
 
 const serviceGet = `-- name: ServiceGet :one
-SELECT id, tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents, online_bookable, payment_rule, deposit_kind, deposit_value, position, archived_at, created_at, updated_at FROM services WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents, online_bookable, payment_rule, deposit_kind, deposit_value, position, archived_at, created_at, updated_at, vat_rate_bp FROM services WHERE tenant_id = $1 AND id = $2
 `
 
 type ServiceGetParams struct {
@@ -374,12 +385,13 @@ func (q *Queries) ServiceGet(ctx context.Context, arg ServiceGetParams) (Service
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.VatRateBp,
 	)
 	return i, err
 }
 
 const serviceList = `-- name: ServiceList :many
-SELECT id, tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents, online_bookable, payment_rule, deposit_kind, deposit_value, position, archived_at, created_at, updated_at FROM services WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY position, name
+SELECT id, tenant_id, category_id, name, description, duration_minutes, buffer_minutes, price_cents, online_bookable, payment_rule, deposit_kind, deposit_value, position, archived_at, created_at, updated_at, vat_rate_bp FROM services WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY position, name
 `
 
 func (q *Queries) ServiceList(ctx context.Context, tenantID uuid.UUID) ([]Service, error) {
@@ -408,6 +420,7 @@ func (q *Queries) ServiceList(ctx context.Context, tenantID uuid.UUID) ([]Servic
 			&i.ArchivedAt,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.VatRateBp,
 		); err != nil {
 			return nil, err
 		}
@@ -438,8 +451,8 @@ const serviceUpdate = `-- name: ServiceUpdate :execrows
 UPDATE services SET category_id = $1, name = $2, description = $3,
     duration_minutes = $4, buffer_minutes = $5, price_cents = $6,
     online_bookable = $7, payment_rule = $8, deposit_kind = $9,
-    deposit_value = $10, updated_at = now()
-WHERE tenant_id = $11 AND id = $12 AND archived_at IS NULL
+    deposit_value = $10, vat_rate_bp = coalesce($11::integer, vat_rate_bp), updated_at = now()
+WHERE tenant_id = $12 AND id = $13 AND archived_at IS NULL
 `
 
 type ServiceUpdateParams struct {
@@ -453,6 +466,7 @@ type ServiceUpdateParams struct {
 	PaymentRule     *string
 	DepositKind     *string
 	DepositValue    *int64
+	VatRateBp       *int32
 	TenantID        uuid.UUID
 	ID              uuid.UUID
 }
@@ -469,6 +483,7 @@ func (q *Queries) ServiceUpdate(ctx context.Context, arg ServiceUpdateParams) (i
 		arg.PaymentRule,
 		arg.DepositKind,
 		arg.DepositValue,
+		arg.VatRateBp,
 		arg.TenantID,
 		arg.ID,
 	)

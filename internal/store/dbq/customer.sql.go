@@ -31,9 +31,10 @@ func (q *Queries) CustomerCount(ctx context.Context, arg CustomerCountParams) (i
 }
 
 const customerCreate = `-- name: CustomerCreate :one
-INSERT INTO customers (tenant_id, first_name, last_name, phone, email)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text
+INSERT INTO customers (tenant_id, first_name, last_name, phone, email, lang)
+VALUES ($1, $2, $3, $4, $5,
+        coalesce(nullif($6::text, ''), (SELECT t.locale FROM tenants t WHERE t.id = $1)))
+RETURNING id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text, duplicate_of, lang
 `
 
 type CustomerCreateParams struct {
@@ -42,8 +43,10 @@ type CustomerCreateParams struct {
 	LastName  string
 	Phone     string
 	Email     string
+	Lang      string
 }
 
+// A client is written to in @lang, or the salon's language when "".
 func (q *Queries) CustomerCreate(ctx context.Context, arg CustomerCreateParams) (Customer, error) {
 	row := q.db.QueryRow(ctx, customerCreate,
 		arg.TenantID,
@@ -51,6 +54,7 @@ func (q *Queries) CustomerCreate(ctx context.Context, arg CustomerCreateParams) 
 		arg.LastName,
 		arg.Phone,
 		arg.Email,
+		arg.Lang,
 	)
 	var i Customer
 	err := row.Scan(
@@ -78,6 +82,8 @@ func (q *Queries) CustomerCreate(ctx context.Context, arg CustomerCreateParams) 
 		&i.MergedInto,
 		&i.ErasedAt,
 		&i.SearchText,
+		&i.DuplicateOf,
+		&i.Lang,
 	)
 	return i, err
 }
@@ -137,7 +143,7 @@ func (q *Queries) CustomerDuplicates(ctx context.Context, arg CustomerDuplicates
 }
 
 const customerFindByEmail = `-- name: CustomerFindByEmail :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) AND merged_into IS NULL AND erased_at IS NULL
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text, duplicate_of, lang FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2::text) AND merged_into IS NULL AND erased_at IS NULL
 ORDER BY created_at LIMIT 1
 `
 
@@ -180,6 +186,8 @@ func (q *Queries) CustomerFindByEmail(ctx context.Context, arg CustomerFindByEma
 			&i.MergedInto,
 			&i.ErasedAt,
 			&i.SearchText,
+			&i.DuplicateOf,
+			&i.Lang,
 		); err != nil {
 			return nil, err
 		}
@@ -192,7 +200,7 @@ func (q *Queries) CustomerFindByEmail(ctx context.Context, arg CustomerFindByEma
 }
 
 const customerFindByPhone = `-- name: CustomerFindByPhone :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND phone = $2 AND merged_into IS NULL AND erased_at IS NULL
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text, duplicate_of, lang FROM customers WHERE tenant_id = $1 AND phone = $2 AND merged_into IS NULL AND erased_at IS NULL
 ORDER BY created_at LIMIT 5
 `
 
@@ -236,6 +244,8 @@ func (q *Queries) CustomerFindByPhone(ctx context.Context, arg CustomerFindByPho
 			&i.MergedInto,
 			&i.ErasedAt,
 			&i.SearchText,
+			&i.DuplicateOf,
+			&i.Lang,
 		); err != nil {
 			return nil, err
 		}
@@ -248,7 +258,7 @@ func (q *Queries) CustomerFindByPhone(ctx context.Context, arg CustomerFindByPho
 }
 
 const customerGet = `-- name: CustomerGet :one
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text, duplicate_of, lang FROM customers WHERE tenant_id = $1 AND id = $2
 `
 
 type CustomerGetParams struct {
@@ -284,6 +294,8 @@ func (q *Queries) CustomerGet(ctx context.Context, arg CustomerGetParams) (Custo
 		&i.MergedInto,
 		&i.ErasedAt,
 		&i.SearchText,
+		&i.DuplicateOf,
+		&i.Lang,
 	)
 	return i, err
 }
@@ -446,7 +458,7 @@ func (q *Queries) CustomerOwingCount(ctx context.Context, arg CustomerOwingCount
 }
 
 const customerQuickSearch = `-- name: CustomerQuickSearch :many
-SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text FROM customers
+SELECT id, tenant_id, first_name, last_name, phone, email, created_at, updated_at, gender, address, postal_code, city, birth_date, note, email_transactional, email_marketing, sms_transactional, sms_marketing, payment_mode, category_id, portal_access, merged_into, erased_at, search_text, duplicate_of, lang FROM customers
 WHERE tenant_id = $1 AND merged_into IS NULL AND erased_at IS NULL
   AND (last_name ILIKE $2::text || '%' OR first_name ILIKE $2::text || '%' OR ($3::text <> '' AND phone LIKE '%' || $3::text || '%'))
 ORDER BY last_name, first_name
@@ -494,6 +506,8 @@ func (q *Queries) CustomerQuickSearch(ctx context.Context, arg CustomerQuickSear
 			&i.MergedInto,
 			&i.ErasedAt,
 			&i.SearchText,
+			&i.DuplicateOf,
+			&i.Lang,
 		); err != nil {
 			return nil, err
 		}
@@ -506,10 +520,12 @@ func (q *Queries) CustomerQuickSearch(ctx context.Context, arg CustomerQuickSear
 }
 
 const customerRecord = `-- name: CustomerRecord :one
-SELECT c.id, c.tenant_id, c.first_name, c.last_name, c.phone, c.email, c.created_at, c.updated_at, c.gender, c.address, c.postal_code, c.city, c.birth_date, c.note, c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing, c.payment_mode, c.category_id, c.portal_access, c.merged_into, c.erased_at, c.search_text, coalesce(cat.name, '')::text AS category_name, cat.payment_mode AS category_payment_mode,
-       coalesce(cat.discount_percent, 0)::int AS category_discount,
-       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0)::bigint AS balance_cents
+SELECT c.id, c.tenant_id, c.first_name, c.last_name, c.phone, c.email, c.created_at, c.updated_at, c.gender, c.address, c.postal_code, c.city, c.birth_date, c.note, c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing, c.payment_mode, c.category_id, c.portal_access, c.merged_into, c.erased_at, c.search_text, c.duplicate_of, c.lang, coalesce(cat.name, '')::text AS category_name, cat.payment_mode AS category_payment_mode,
+       coalesce(cat.discount_bp, 0)::int AS category_discount_bp,
+       coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.id), 0)::bigint AS balance_cents,
+       d.id AS lookalike_id, trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, ''))::text AS lookalike_name
 FROM customers c LEFT JOIN customer_categories cat ON cat.id = c.category_id
+LEFT JOIN customers d ON d.tenant_id = c.tenant_id AND d.id = c.duplicate_of AND d.merged_into IS NULL AND d.erased_at IS NULL
 WHERE c.tenant_id = $1 AND c.id = $2
 `
 
@@ -543,10 +559,14 @@ type CustomerRecordRow struct {
 	MergedInto          *uuid.UUID
 	ErasedAt            *time.Time
 	SearchText          *string
+	DuplicateOf         *uuid.UUID
+	Lang                string
 	CategoryName        string
 	CategoryPaymentMode *string
-	CategoryDiscount    int32
+	CategoryDiscountBp  int32
 	BalanceCents        int64
+	LookalikeID         *uuid.UUID
+	LookalikeName       string
 }
 
 func (q *Queries) CustomerRecord(ctx context.Context, arg CustomerRecordParams) (CustomerRecordRow, error) {
@@ -577,10 +597,14 @@ func (q *Queries) CustomerRecord(ctx context.Context, arg CustomerRecordParams) 
 		&i.MergedInto,
 		&i.ErasedAt,
 		&i.SearchText,
+		&i.DuplicateOf,
+		&i.Lang,
 		&i.CategoryName,
 		&i.CategoryPaymentMode,
-		&i.CategoryDiscount,
+		&i.CategoryDiscountBp,
 		&i.BalanceCents,
+		&i.LookalikeID,
+		&i.LookalikeName,
 	)
 	return i, err
 }
@@ -590,8 +614,8 @@ UPDATE customers SET first_name = $1, last_name = $2, email = $3, phone = $4, ge
     address = $6, postal_code = $7, city = $8, birth_date = $9, note = $10,
     email_transactional = $11, email_marketing = $12,
     sms_transactional = $13, sms_marketing = $14,
-    payment_mode = $15, category_id = $16, updated_at = now()
-WHERE tenant_id = $17 AND id = $18 AND merged_into IS NULL AND erased_at IS NULL
+    payment_mode = $15, category_id = $16, lang = coalesce(nullif($17::text, ''), lang), updated_at = now()
+WHERE tenant_id = $18 AND id = $19 AND merged_into IS NULL AND erased_at IS NULL
 `
 
 type CustomerSaveParams struct {
@@ -611,6 +635,7 @@ type CustomerSaveParams struct {
 	SmsMarketing       bool
 	PaymentMode        string
 	CategoryID         *uuid.UUID
+	Lang               string
 	TenantID           uuid.UUID
 	ID                 uuid.UUID
 }
@@ -633,6 +658,7 @@ func (q *Queries) CustomerSave(ctx context.Context, arg CustomerSaveParams) (int
 		arg.SmsMarketing,
 		arg.PaymentMode,
 		arg.CategoryID,
+		arg.Lang,
 		arg.TenantID,
 		arg.ID,
 	)
@@ -787,6 +813,22 @@ func (q *Queries) CustomerSetCategory(ctx context.Context, arg CustomerSetCatego
 	return err
 }
 
+const customerSetDuplicate = `-- name: CustomerSetDuplicate :exec
+UPDATE customers SET duplicate_of = $1 WHERE tenant_id = $2 AND id = $3
+`
+
+type CustomerSetDuplicateParams struct {
+	DuplicateOf *uuid.UUID
+	TenantID    uuid.UUID
+	ID          uuid.UUID
+}
+
+// A record a public booking made that may be this other client's.
+func (q *Queries) CustomerSetDuplicate(ctx context.Context, arg CustomerSetDuplicateParams) error {
+	_, err := q.db.Exec(ctx, customerSetDuplicate, arg.DuplicateOf, arg.TenantID, arg.ID)
+	return err
+}
+
 const customerSetPortal = `-- name: CustomerSetPortal :execrows
 UPDATE customers SET portal_access = $1, updated_at = now() WHERE tenant_id = $2 AND id = $3
 `
@@ -853,6 +895,9 @@ SELECT a.id, a.starts_at, a.ends_at, a.status, a.source, s.name AS staff_name,
                    AND p.kind <> 'card_imprint'), 0)::bigint AS paid_cents
 FROM appointments a JOIN staff_members s ON s.id = a.staff_id
 WHERE a.tenant_id = $1 AND a.customer_id = $2 AND a.status <> 'pending'
+  -- A booking whose payment never went through (never started, Stripe
+  -- unreachable) never happened: it is not a visit.
+  AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.tenant_id = a.tenant_id AND b.appointment_id = a.id AND b.status = 'expired')
 ORDER BY a.starts_at DESC
 LIMIT 200
 `

@@ -652,9 +652,9 @@ func (q *Queries) ImportBalances(ctx context.Context, arg ImportBalancesParams) 
 }
 
 const importCustomers = `-- name: ImportCustomers :execrows
-INSERT INTO customers (id, tenant_id, first_name, last_name, email, phone, gender, address, postal_code, city, birth_date, note, category_id)
+INSERT INTO customers (id, tenant_id, first_name, last_name, email, phone, gender, address, postal_code, city, birth_date, note, category_id, lang)
 SELECT r.id, $1, r.first_name, r.last_name, r.email, r.phone, r.gender, r.address, r.postal_code, r.city,
-       NULLIF(r.birth_date, '')::date, r.note, NULLIF(r.category_id, '')::uuid
+       NULLIF(r.birth_date, '')::date, r.note, NULLIF(r.category_id, '')::uuid, (SELECT t.locale FROM tenants t WHERE t.id = $1)
 FROM (SELECT unnest($2::uuid[]) AS id, unnest($3::text[]) AS first_name, unnest($4::text[]) AS last_name,
              unnest($5::text[]) AS email, unnest($6::text[]) AS phone, unnest($7::text[]) AS gender,
              unnest($8::text[]) AS address, unnest($9::text[]) AS postal_code, unnest($10::text[]) AS city,
@@ -678,6 +678,7 @@ type ImportCustomersParams struct {
 }
 
 // Every imported client in one statement (10,000 rows in a request).
+// Imported clients are written to in the salon's language, like those it creates.
 func (q *Queries) ImportCustomers(ctx context.Context, arg ImportCustomersParams) (int64, error) {
 	result, err := q.db.Exec(ctx, importCustomers,
 		arg.TenantID,

@@ -21,19 +21,52 @@ func (q *Queries) CustomerCategoryClearDefault(ctx context.Context, tenantID uui
 	return err
 }
 
+const customerCategoryClientCounts = `-- name: CustomerCategoryClientCounts :many
+SELECT category_id::uuid AS category_id, count(*)::bigint AS clients
+FROM customers
+WHERE tenant_id = $1 AND category_id IS NOT NULL AND merged_into IS NULL AND erased_at IS NULL
+GROUP BY category_id
+`
+
+type CustomerCategoryClientCountsRow struct {
+	CategoryID uuid.UUID
+	Clients    int64
+}
+
+// How many clients each category has, for the delete warning.
+func (q *Queries) CustomerCategoryClientCounts(ctx context.Context, tenantID uuid.UUID) ([]CustomerCategoryClientCountsRow, error) {
+	rows, err := q.db.Query(ctx, customerCategoryClientCounts, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerCategoryClientCountsRow{}
+	for rows.Next() {
+		var i CustomerCategoryClientCountsRow
+		if err := rows.Scan(&i.CategoryID, &i.Clients); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const customerCategoryCreate = `-- name: CustomerCategoryCreate :one
-INSERT INTO customer_categories (tenant_id, name, payment_mode, discount_percent, is_default, position)
+INSERT INTO customer_categories (tenant_id, name, payment_mode, discount_bp, is_default, position)
 VALUES ($1, $2, $3, $4, $5,
         (SELECT coalesce(max(position), 0) + 1 FROM customer_categories WHERE tenant_id = $1))
-RETURNING id, tenant_id, name, payment_mode, discount_percent, is_default, position, created_at
+RETURNING id, tenant_id, name, payment_mode, discount_bp, is_default, position, created_at
 `
 
 type CustomerCategoryCreateParams struct {
-	TenantID        uuid.UUID
-	Name            string
-	PaymentMode     *string
-	DiscountPercent int32
-	IsDefault       bool
+	TenantID    uuid.UUID
+	Name        string
+	PaymentMode *string
+	DiscountBp  int32
+	IsDefault   bool
 }
 
 func (q *Queries) CustomerCategoryCreate(ctx context.Context, arg CustomerCategoryCreateParams) (CustomerCategory, error) {
@@ -41,7 +74,7 @@ func (q *Queries) CustomerCategoryCreate(ctx context.Context, arg CustomerCatego
 		arg.TenantID,
 		arg.Name,
 		arg.PaymentMode,
-		arg.DiscountPercent,
+		arg.DiscountBp,
 		arg.IsDefault,
 	)
 	var i CustomerCategory
@@ -50,7 +83,7 @@ func (q *Queries) CustomerCategoryCreate(ctx context.Context, arg CustomerCatego
 		&i.TenantID,
 		&i.Name,
 		&i.PaymentMode,
-		&i.DiscountPercent,
+		&i.DiscountBp,
 		&i.IsDefault,
 		&i.Position,
 		&i.CreatedAt,
@@ -59,7 +92,7 @@ func (q *Queries) CustomerCategoryCreate(ctx context.Context, arg CustomerCatego
 }
 
 const customerCategoryDefault = `-- name: CustomerCategoryDefault :one
-SELECT id, tenant_id, name, payment_mode, discount_percent, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 AND is_default
+SELECT id, tenant_id, name, payment_mode, discount_bp, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 AND is_default
 `
 
 func (q *Queries) CustomerCategoryDefault(ctx context.Context, tenantID uuid.UUID) (CustomerCategory, error) {
@@ -70,7 +103,7 @@ func (q *Queries) CustomerCategoryDefault(ctx context.Context, tenantID uuid.UUI
 		&i.TenantID,
 		&i.Name,
 		&i.PaymentMode,
-		&i.DiscountPercent,
+		&i.DiscountBp,
 		&i.IsDefault,
 		&i.Position,
 		&i.CreatedAt,
@@ -96,7 +129,7 @@ func (q *Queries) CustomerCategoryDelete(ctx context.Context, arg CustomerCatego
 }
 
 const customerCategoryGet = `-- name: CustomerCategoryGet :one
-SELECT id, tenant_id, name, payment_mode, discount_percent, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, name, payment_mode, discount_bp, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 AND id = $2
 `
 
 type CustomerCategoryGetParams struct {
@@ -112,7 +145,7 @@ func (q *Queries) CustomerCategoryGet(ctx context.Context, arg CustomerCategoryG
 		&i.TenantID,
 		&i.Name,
 		&i.PaymentMode,
-		&i.DiscountPercent,
+		&i.DiscountBp,
 		&i.IsDefault,
 		&i.Position,
 		&i.CreatedAt,
@@ -121,7 +154,7 @@ func (q *Queries) CustomerCategoryGet(ctx context.Context, arg CustomerCategoryG
 }
 
 const customerCategoryList = `-- name: CustomerCategoryList :many
-SELECT id, tenant_id, name, payment_mode, discount_percent, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 ORDER BY position, name
+SELECT id, tenant_id, name, payment_mode, discount_bp, is_default, position, created_at FROM customer_categories WHERE tenant_id = $1 ORDER BY position, name
 `
 
 func (q *Queries) CustomerCategoryList(ctx context.Context, tenantID uuid.UUID) ([]CustomerCategory, error) {
@@ -138,7 +171,7 @@ func (q *Queries) CustomerCategoryList(ctx context.Context, tenantID uuid.UUID) 
 			&i.TenantID,
 			&i.Name,
 			&i.PaymentMode,
-			&i.DiscountPercent,
+			&i.DiscountBp,
 			&i.IsDefault,
 			&i.Position,
 			&i.CreatedAt,
@@ -153,22 +186,57 @@ func (q *Queries) CustomerCategoryList(ctx context.Context, tenantID uuid.UUID) 
 	return items, nil
 }
 
+const customerCategoryMoveClients = `-- name: CustomerCategoryMoveClients :execrows
+UPDATE customers SET category_id = $1
+WHERE tenant_id = $2 AND category_id = $3
+`
+
+type CustomerCategoryMoveClientsParams struct {
+	ToID     *uuid.UUID
+	TenantID uuid.UUID
+	FromID   *uuid.UUID
+}
+
+// The clients of a category being deleted join the salon's default one.
+func (q *Queries) CustomerCategoryMoveClients(ctx context.Context, arg CustomerCategoryMoveClientsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, customerCategoryMoveClients, arg.ToID, arg.TenantID, arg.FromID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const customerCategoryReport = `-- name: CustomerCategoryReport :many
-SELECT coalesce(cat.id, '00000000-0000-0000-0000-000000000000'::uuid) AS category_id,
+WITH seen AS (
+    SELECT coalesce(c.category_id, '00000000-0000-0000-0000-000000000000'::uuid) AS category_id,
+           count(DISTINCT a.customer_id) FILTER (WHERE a.status = 'done') AS clients,
+           count(*) FILTER (WHERE a.status = 'done') AS visits,
+           count(*) FILTER (WHERE a.status = 'no_show') AS no_shows
+    FROM appointments a
+    JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
+    WHERE a.tenant_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
+      AND a.status IN ('done', 'no_show')
+    GROUP BY 1
+), paid AS (
+    SELECT coalesce(c.category_id, '00000000-0000-0000-0000-000000000000'::uuid) AS category_id,
+           sum(l.total_cents) AS revenue
+    FROM ticket_lines l
+    JOIN tickets t ON t.tenant_id = l.tenant_id AND t.id = l.ticket_id
+    JOIN customers c ON c.tenant_id = t.tenant_id AND c.id = t.customer_id
+    WHERE t.tenant_id = $1 AND t.status = 'closed' AND t.closed_at >= $2 AND t.closed_at < $3
+      AND l.kind IN ('service', 'product')
+    GROUP BY 1
+)
+SELECT coalesce(s.category_id, p.category_id)::uuid AS category_id,
        coalesce(cat.name, '')::text AS name,
-       count(DISTINCT a.customer_id) FILTER (WHERE a.status = 'done')::bigint AS clients,
-       count(*) FILTER (WHERE a.status = 'done')::bigint AS visits,
-       coalesce(sum(t.price) FILTER (WHERE a.status = 'done'), 0)::bigint AS revenue_cents,
-       count(*) FILTER (WHERE a.status = 'no_show')::bigint AS no_shows
-FROM appointments a
-JOIN customers c ON c.id = a.customer_id
-LEFT JOIN customer_categories cat ON cat.id = c.category_id
-LEFT JOIN LATERAL (SELECT sum(x.price_cents) AS price FROM appointment_services x
-                   WHERE x.tenant_id = a.tenant_id AND x.appointment_id = a.id) t ON true
-WHERE a.tenant_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
-  AND a.status IN ('done', 'no_show')
-GROUP BY cat.id, cat.name
-ORDER BY revenue_cents DESC
+       coalesce(s.clients, 0)::bigint AS clients,
+       coalesce(s.visits, 0)::bigint AS visits,
+       coalesce(p.revenue, 0)::bigint AS revenue_cents,
+       coalesce(s.no_shows, 0)::bigint AS no_shows
+FROM seen s
+FULL JOIN paid p ON p.category_id = s.category_id
+LEFT JOIN customer_categories cat ON cat.tenant_id = $1 AND cat.id = coalesce(s.category_id, p.category_id)
+ORDER BY revenue_cents DESC, name
 `
 
 type CustomerCategoryReportParams struct {
@@ -187,7 +255,9 @@ type CustomerCategoryReportRow struct {
 }
 
 // Which group is most profitable: per category, over a period, clients seen,
-// visits done, revenue (services as booked), average ticket, no-show rate.
+// visits done and no-shows (the agenda), and revenue: what was really paid
+// at the till on receipts closed in the period — service and product lines
+// after line and ticket discounts, credit notes taking theirs back.
 func (q *Queries) CustomerCategoryReport(ctx context.Context, arg CustomerCategoryReportParams) ([]CustomerCategoryReportRow, error) {
 	rows, err := q.db.Query(ctx, customerCategoryReport, arg.TenantID, arg.RangeFrom, arg.RangeTo)
 	if err != nil {
@@ -233,23 +303,23 @@ func (q *Queries) CustomerCategorySetDefault(ctx context.Context, arg CustomerCa
 }
 
 const customerCategoryUpdate = `-- name: CustomerCategoryUpdate :execrows
-UPDATE customer_categories SET name = $1, payment_mode = $2, discount_percent = $3
+UPDATE customer_categories SET name = $1, payment_mode = $2, discount_bp = $3
 WHERE tenant_id = $4 AND id = $5
 `
 
 type CustomerCategoryUpdateParams struct {
-	Name            string
-	PaymentMode     *string
-	DiscountPercent int32
-	TenantID        uuid.UUID
-	ID              uuid.UUID
+	Name        string
+	PaymentMode *string
+	DiscountBp  int32
+	TenantID    uuid.UUID
+	ID          uuid.UUID
 }
 
 func (q *Queries) CustomerCategoryUpdate(ctx context.Context, arg CustomerCategoryUpdateParams) (int64, error) {
 	result, err := q.db.Exec(ctx, customerCategoryUpdate,
 		arg.Name,
 		arg.PaymentMode,
-		arg.DiscountPercent,
+		arg.DiscountBp,
 		arg.TenantID,
 		arg.ID,
 	)

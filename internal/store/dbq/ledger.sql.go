@@ -59,6 +59,50 @@ func (q *Queries) LedgerAdd(ctx context.Context, arg LedgerAddParams) (CustomerL
 	return i, err
 }
 
+const ledgerOfAppointment = `-- name: LedgerOfAppointment :many
+SELECT id, tenant_id, customer_id, amount_cents, currency, reason, note, appointment_id, payment_id, created_by, created_at FROM customer_ledger
+WHERE tenant_id = $1 AND appointment_id = $2
+ORDER BY created_at, id
+`
+
+type LedgerOfAppointmentParams struct {
+	TenantID      uuid.UUID
+	AppointmentID *uuid.UUID
+}
+
+// What the salon recorded on the client's account for one visit.
+func (q *Queries) LedgerOfAppointment(ctx context.Context, arg LedgerOfAppointmentParams) ([]CustomerLedger, error) {
+	rows, err := q.db.Query(ctx, ledgerOfAppointment, arg.TenantID, arg.AppointmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CustomerLedger{}
+	for rows.Next() {
+		var i CustomerLedger
+		if err := rows.Scan(
+			&i.ID,
+			&i.TenantID,
+			&i.CustomerID,
+			&i.AmountCents,
+			&i.Currency,
+			&i.Reason,
+			&i.Note,
+			&i.AppointmentID,
+			&i.PaymentID,
+			&i.CreatedBy,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const ledgerOfCustomer = `-- name: LedgerOfCustomer :many
 SELECT l.id, l.tenant_id, l.customer_id, l.amount_cents, l.currency, l.reason, l.note, l.appointment_id, l.payment_id, l.created_by, l.created_at, coalesce(u.name, '')::text AS author
 FROM customer_ledger l LEFT JOIN users u ON u.id = l.created_by

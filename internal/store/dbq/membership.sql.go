@@ -186,3 +186,16 @@ func (q *Queries) MembershipLockOwners(ctx context.Context, tenantID uuid.UUID) 
 	}
 	return items, nil
 }
+
+const membershipOwnerVerified = `-- name: MembershipOwnerVerified :one
+SELECT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+               WHERE m.tenant_id = $1 AND m.role = 'owner' AND u.email_verified_at IS NOT NULL)
+`
+
+// Whether one of the salon's owners has proven their email address.
+func (q *Queries) MembershipOwnerVerified(ctx context.Context, tenantID uuid.UUID) (bool, error) {
+	row := q.db.QueryRow(ctx, membershipOwnerVerified, tenantID)
+	var exists bool
+	err := row.Scan(&exists)
+	return exists, err
+}

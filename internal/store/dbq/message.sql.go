@@ -14,7 +14,7 @@ import (
 
 const messageAppointment = `-- name: MessageAppointment :one
 SELECT a.id, a.customer_id, a.starts_at, a.status,
-       c.first_name, c.last_name, c.email, c.phone,
+       c.first_name, c.last_name, c.email, c.phone, c.lang,
        c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
        s.name AS staff_name,
        coalesce((SELECT string_agg(x.name, ' + ' ORDER BY x.position) FROM appointment_services x
@@ -45,6 +45,7 @@ type MessageAppointmentRow struct {
 	LastName           string
 	Email              string
 	Phone              string
+	Lang               string
 	EmailTransactional bool
 	EmailMarketing     bool
 	SmsTransactional   bool
@@ -74,6 +75,7 @@ func (q *Queries) MessageAppointment(ctx context.Context, arg MessageAppointment
 		&i.LastName,
 		&i.Email,
 		&i.Phone,
+		&i.Lang,
 		&i.EmailTransactional,
 		&i.EmailMarketing,
 		&i.SmsTransactional,
@@ -89,6 +91,24 @@ func (q *Queries) MessageAppointment(ctx context.Context, arg MessageAppointment
 		&i.BookingEmail,
 	)
 	return i, err
+}
+
+const messageClientLang = `-- name: MessageClientLang :one
+SELECT c.lang FROM appointments a JOIN customers c ON c.tenant_id = a.tenant_id AND c.id = a.customer_id
+WHERE a.tenant_id = $1 AND a.id = $2
+`
+
+type MessageClientLangParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// The language of the client a visit is for: every message to them is in it.
+func (q *Queries) MessageClientLang(ctx context.Context, arg MessageClientLangParams) (string, error) {
+	row := q.db.QueryRow(ctx, messageClientLang, arg.TenantID, arg.ID)
+	var lang string
+	err := row.Scan(&lang)
+	return lang, err
 }
 
 const messageCreate = `-- name: MessageCreate :one
@@ -151,7 +171,7 @@ func (q *Queries) MessageCreate(ctx context.Context, arg MessageCreateParams) (M
 }
 
 const messageCustomer = `-- name: MessageCustomer :one
-SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.lang,
        c.email_transactional, c.email_marketing, c.sms_transactional, c.sms_marketing,
        t.name AS salon_name, t.time_zone, t.locale,
        coalesce((SELECT st.address FROM salon_settings st WHERE st.tenant_id = c.tenant_id), '')::text AS address
@@ -170,6 +190,7 @@ type MessageCustomerRow struct {
 	LastName           string
 	Email              string
 	Phone              string
+	Lang               string
 	EmailTransactional bool
 	EmailMarketing     bool
 	SmsTransactional   bool
@@ -190,6 +211,7 @@ func (q *Queries) MessageCustomer(ctx context.Context, arg MessageCustomerParams
 		&i.LastName,
 		&i.Email,
 		&i.Phone,
+		&i.Lang,
 		&i.EmailTransactional,
 		&i.EmailMarketing,
 		&i.SmsTransactional,
@@ -207,6 +229,7 @@ SELECT a.tenant_id, a.id
 FROM appointments a
 JOIN salon_settings st ON st.tenant_id = a.tenant_id
 JOIN tenants t ON t.id = a.tenant_id
+JOIN staff_members sm ON sm.tenant_id = a.tenant_id AND sm.id = a.staff_id
 WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND a.starts_at > $1::timestamptz AND a.starts_at <= $2::timestamptz
   AND st.reminder_hours > 0
@@ -214,6 +237,13 @@ WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
       AND m.kind = 'confirmation' AND m.created_at >= a.starts_at - make_interval(hours => st.reminder_hours))
   AND t.status = 'active'
+  AND sm.active
+  AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.tenant_id = a.tenant_id
+      AND cl.starts_on <= ((a.busy_until - interval '1 microsecond') AT TIME ZONE t.time_zone)::date
+      AND cl.ends_on >= (a.starts_at AT TIME ZONE t.time_zone)::date)
+  AND NOT EXISTS (SELECT 1 FROM staff_absences ab WHERE ab.tenant_id = a.tenant_id AND ab.staff_id = a.staff_id
+      AND ab.starts_on <= ((a.busy_until - interval '1 microsecond') AT TIME ZONE t.time_zone)::date
+      AND ab.ends_on >= (a.starts_at AT TIME ZONE t.time_zone)::date)
 ORDER BY a.starts_at
 LIMIT $3
 `
@@ -233,7 +263,10 @@ type MessageDueRemindersRow struct {
 // confirmed, not reminded yet, starting within the salon's reminder delay.
 // A visit confirmed once that delay had begun (booked online or by the salon
 // for this afternoon, or moved into it) is left out: its confirmation has
-// just given the time. The partial index covers the scan.
+// just given the time. A visit whose staff member is absent or has left, or
+// that falls on a day the salon is closed, is not reminded: the client would
+// come for nothing (the salon moves or cancels it first). The partial index
+// covers the scan.
 func (q *Queries) MessageDueReminders(ctx context.Context, arg MessageDueRemindersParams) ([]MessageDueRemindersRow, error) {
 	rows, err := q.db.Query(ctx, messageDueReminders, arg.Now, arg.Horizon, arg.RowLimit)
 	if err != nil {
@@ -381,6 +414,37 @@ type MessageScrubParams struct {
 func (q *Queries) MessageScrub(ctx context.Context, arg MessageScrubParams) error {
 	_, err := q.db.Exec(ctx, messageScrub, arg.Body, arg.TenantID, arg.ID)
 	return err
+}
+
+const messageSender = `-- name: MessageSender :one
+SELECT t.name, t.slug, coalesce(st.email, '')::text AS email, coalesce(st.phone, '')::text AS phone,
+       coalesce(st.address, '')::text AS address, coalesce(st.sms_sender, '')::text AS sms_sender
+FROM tenants t LEFT JOIN salon_settings st ON st.tenant_id = t.id
+WHERE t.id = $1
+`
+
+type MessageSenderRow struct {
+	Name      string
+	Slug      string
+	Email     string
+	Phone     string
+	Address   string
+	SmsSender string
+}
+
+// The salon as its messages show it: name, contact details, SMS sender.
+func (q *Queries) MessageSender(ctx context.Context, tenantID uuid.UUID) (MessageSenderRow, error) {
+	row := q.db.QueryRow(ctx, messageSender, tenantID)
+	var i MessageSenderRow
+	err := row.Scan(
+		&i.Name,
+		&i.Slug,
+		&i.Email,
+		&i.Phone,
+		&i.Address,
+		&i.SmsSender,
+	)
+	return i, err
 }
 
 const messageSent = `-- name: MessageSent :exec

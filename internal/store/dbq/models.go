@@ -11,6 +11,31 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type Activity struct {
+	ID            uuid.UUID
+	TenantID      uuid.UUID
+	Kind          string
+	ByClient      bool
+	AppointmentID uuid.UUID
+	AmountCents   int64
+	Currency      string
+	CreatedAt     time.Time
+}
+
+type AdminRecoveryCode struct {
+	UserID   uuid.UUID
+	CodeHash []byte
+	UsedAt   *time.Time
+}
+
+type AdminTotp struct {
+	UserID      uuid.UUID
+	SecretEnc   []byte
+	ConfirmedAt *time.Time
+	LastStep    int64
+	CreatedAt   time.Time
+}
+
 type Appointment struct {
 	ID             uuid.UUID
 	TenantID       uuid.UUID
@@ -40,6 +65,7 @@ type AppointmentService struct {
 	DurationMinutes int32
 	BufferMinutes   int32
 	PriceCents      int64
+	DiscountBp      int32
 }
 
 type AuditLog struct {
@@ -78,6 +104,9 @@ type Booking struct {
 	CancelWindowHours *int32
 	CancelRefund      *string
 	NoShowFeeCents    *int64
+	RequestKey        []byte
+	DepositName       *string
+	IcsSequence       int32
 }
 
 type BookingLink struct {
@@ -121,17 +150,29 @@ type Customer struct {
 	MergedInto         *uuid.UUID
 	ErasedAt           *time.Time
 	SearchText         *string
+	DuplicateOf        *uuid.UUID
+	Lang               string
 }
 
 type CustomerCategory struct {
-	ID              uuid.UUID
-	TenantID        uuid.UUID
-	Name            string
-	PaymentMode     *string
-	DiscountPercent int32
-	IsDefault       bool
-	Position        int32
-	CreatedAt       time.Time
+	ID          uuid.UUID
+	TenantID    uuid.UUID
+	Name        string
+	PaymentMode *string
+	DiscountBp  int32
+	IsDefault   bool
+	Position    int32
+	CreatedAt   time.Time
+}
+
+type CustomerConsent struct {
+	ID         uuid.UUID
+	TenantID   uuid.UUID
+	CustomerID uuid.UUID
+	Channel    string
+	Granted    bool
+	Source     string
+	At         time.Time
 }
 
 type CustomerLedger struct {
@@ -157,6 +198,15 @@ type CustomerStripe struct {
 	UpdatedAt        time.Time
 }
 
+type EmailVerification struct {
+	TokenHash []byte
+	UserID    uuid.UUID
+	Email     string
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+	CreatedAt time.Time
+}
+
 type Invitation struct {
 	ID         uuid.UUID
 	TenantID   uuid.UUID
@@ -170,11 +220,37 @@ type Invitation struct {
 	CreatedAt  time.Time
 }
 
+type JournalEntry struct {
+	TenantID   uuid.UUID
+	RegisterID uuid.UUID
+	Seq        int64
+	Kind       string
+	At         time.Time
+	Payload    []byte
+	PrevSig    []byte
+	Sig        []byte
+	KeyID      string
+	InclCents  *int64
+	Period     *string
+	PeriodFrom *time.Time
+	PeriodTo   *time.Time
+}
+
+type JournalHead struct {
+	RegisterID uuid.UUID
+	TenantID   uuid.UUID
+	Seq        int64
+	Sig        []byte
+	FirstAt    time.Time
+	LastAt     time.Time
+}
+
 type Membership struct {
-	TenantID  uuid.UUID
-	UserID    uuid.UUID
-	Role      string
-	CreatedAt time.Time
+	TenantID     uuid.UUID
+	UserID       uuid.UUID
+	Role         string
+	CreatedAt    time.Time
+	NotifyEvents []string
 }
 
 type Message struct {
@@ -241,6 +317,7 @@ type Payment struct {
 	RefundsPaymentID  *uuid.UUID
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	Outcome           string
 }
 
 type PlatformAdmin struct {
@@ -275,6 +352,39 @@ type Product struct {
 	ArchivedAt *time.Time
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	VatRateBp  int32
+}
+
+type ReceiptIssue struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	TicketID  uuid.UUID
+	Channel   string
+	Duplicata int32
+	At        time.Time
+	IssuedBy  *uuid.UUID
+}
+
+type Register struct {
+	ID         uuid.UUID
+	TenantID   uuid.UUID
+	Name       string
+	NextNumber int64
+	ArchivedAt *time.Time
+	CreatedAt  time.Time
+}
+
+type RegisterDay struct {
+	ID            uuid.UUID
+	TenantID      uuid.UUID
+	RegisterID    uuid.UUID
+	OpenedAt      time.Time
+	OpenedBy      *uuid.UUID
+	FloatCents    int64
+	ClosedAt      *time.Time
+	ClosedBy      *uuid.UUID
+	CountedCents  *int64
+	ExpectedCents *int64
 }
 
 type SalonSetting struct {
@@ -296,6 +406,9 @@ type SalonSetting struct {
 	PolicyText              string
 	ReminderHours           int32
 	ReminderSms             bool
+	Email                   string
+	SmsSender               string
+	NotifyEvents            []string
 }
 
 type SalonStripe struct {
@@ -324,6 +437,7 @@ type Service struct {
 	ArchivedAt      *time.Time
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	VatRateBp       int32
 }
 
 type ServiceCategory struct {
@@ -408,14 +522,118 @@ type Tenant struct {
 	StatusReason    string
 	StatusChangedAt *time.Time
 	CreatedAt       time.Time
+	Demo            bool
+	Country         string
+}
+
+type Ticket struct {
+	ID             uuid.UUID
+	TenantID       uuid.UUID
+	RegisterID     uuid.UUID
+	DayID          uuid.UUID
+	Kind           string
+	Status         string
+	Number         *int64
+	AppointmentID  *uuid.UUID
+	CustomerID     *uuid.UUID
+	CategoryBp     int32
+	DiscountBp     int32
+	DiscountCents  int64
+	DiscountReason string
+	ExclCents      int64
+	VatCents       int64
+	InclCents      int64
+	VatExempt      bool
+	RefersTo       *uuid.UUID
+	OpenedAt       time.Time
+	OpenedBy       *uuid.UUID
+	ClosedAt       *time.Time
+	ClosedBy       *uuid.UUID
+}
+
+type TicketLine struct {
+	ID             uuid.UUID
+	TenantID       uuid.UUID
+	TicketID       uuid.UUID
+	Position       int32
+	Kind           string
+	ServiceID      *uuid.UUID
+	ProductID      *uuid.UUID
+	StaffID        *uuid.UUID
+	Label          string
+	Quantity       int32
+	UnitCents      int64
+	RateBp         int32
+	DiscountBp     int32
+	DiscountCents  int64
+	DiscountReason string
+	TotalCents     int64
+	VatCents       int64
+	RefersLineID   *uuid.UUID
+}
+
+type TicketPayment struct {
+	ID               uuid.UUID
+	TenantID         uuid.UUID
+	TicketID         uuid.UUID
+	Method           string
+	AmountCents      int64
+	GivenCents       int64
+	ChangeCents      int64
+	Reference        string
+	PaymentID        *uuid.UUID
+	StripeIntentID   *string
+	StripeSessionID  *string
+	ChequeIssuedOn   *time.Time
+	ChequeSigned     *bool
+	ChequeBank       *string
+	ChequeNumber     *string
+	HolderIDType     *string
+	HolderIDNumber   *string
+	HolderIDIssuedOn *time.Time
+	HolderIDIssuedAt *string
+	CreatedAt        time.Time
+	CreatedBy        *uuid.UUID
+}
+
+type TillSetting struct {
+	TenantID  uuid.UUID
+	Siret     string
+	VatNumber string
+	VatExempt bool
+	LowStock  int32
+	UpdatedAt time.Time
+}
+
+type TillSignIn struct {
+	TenantID uuid.UUID
+	DayID    uuid.UUID
+	UserID   uuid.UUID
+	At       time.Time
+}
+
+type TillStripeLink struct {
+	ID              uuid.UUID
+	TenantID        uuid.UUID
+	TicketID        uuid.UUID
+	AmountCents     int64
+	Currency        string
+	SessionID       string
+	Url             string
+	Status          string
+	PaymentIntentID *string
+	RefundID        *string
+	CreatedAt       time.Time
+	SettledAt       *time.Time
 }
 
 type User struct {
-	ID           uuid.UUID
-	Email        string
-	Name         string
-	PasswordHash string
-	Locale       string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID              uuid.UUID
+	Email           string
+	Name            string
+	PasswordHash    string
+	Locale          string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	EmailVerifiedAt *time.Time
 }

@@ -94,7 +94,7 @@ func (q *Queries) CustomerStripeSetCard(ctx context.Context, arg CustomerStripeS
 }
 
 const paymentByIntent = `-- name: PaymentByIntent :one
-SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at FROM payments WHERE payment_intent_id = $1
+SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at, outcome FROM payments WHERE payment_intent_id = $1
 `
 
 func (q *Queries) PaymentByIntent(ctx context.Context, paymentIntentID *string) (Payment, error) {
@@ -118,12 +118,13 @@ func (q *Queries) PaymentByIntent(ctx context.Context, paymentIntentID *string) 
 		&i.RefundsPaymentID,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Outcome,
 	)
 	return i, err
 }
 
 const paymentBySession = `-- name: PaymentBySession :one
-SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at FROM payments WHERE checkout_session_id = $1
+SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at, outcome FROM payments WHERE checkout_session_id = $1
 `
 
 func (q *Queries) PaymentBySession(ctx context.Context, checkoutSessionID *string) (Payment, error) {
@@ -147,6 +148,7 @@ func (q *Queries) PaymentBySession(ctx context.Context, checkoutSessionID *strin
 		&i.RefundsPaymentID,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Outcome,
 	)
 	return i, err
 }
@@ -156,7 +158,7 @@ INSERT INTO payments (tenant_id, appointment_id, booking_id, kind, amount_cents,
                       checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, failure)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
         $9, $10, $11, $12, $13, $14)
-RETURNING id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at
+RETURNING id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at, outcome
 `
 
 type PaymentCreateParams struct {
@@ -212,6 +214,7 @@ func (q *Queries) PaymentCreate(ctx context.Context, arg PaymentCreateParams) (P
 		&i.RefundsPaymentID,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Outcome,
 	)
 	return i, err
 }
@@ -241,7 +244,7 @@ func (q *Queries) PaymentForceSucceeded(ctx context.Context, arg PaymentForceSuc
 }
 
 const paymentGet = `-- name: PaymentGet :one
-SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at FROM payments WHERE tenant_id = $1 AND id = $2
+SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at, outcome FROM payments WHERE tenant_id = $1 AND id = $2
 `
 
 type PaymentGetParams struct {
@@ -270,8 +273,49 @@ func (q *Queries) PaymentGet(ctx context.Context, arg PaymentGetParams) (Payment
 		&i.RefundsPaymentID,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Outcome,
 	)
 	return i, err
+}
+
+const paymentOutcomeOf = `-- name: PaymentOutcomeOf :one
+SELECT coalesce(max(outcome), '')::text FROM payments
+WHERE tenant_id = $1 AND booking_id = $2 AND kind <> 'refund'
+`
+
+type PaymentOutcomeOfParams struct {
+	TenantID  uuid.UUID
+	BookingID *uuid.UUID
+}
+
+// The outcome an earlier event of the booking's payment found (” if none yet).
+func (q *Queries) PaymentOutcomeOf(ctx context.Context, arg PaymentOutcomeOfParams) (string, error) {
+	row := q.db.QueryRow(ctx, paymentOutcomeOf, arg.TenantID, arg.BookingID)
+	var column_1 string
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
+const paymentSetOutcome = `-- name: PaymentSetOutcome :execrows
+UPDATE payments SET outcome = $1, updated_at = now()
+WHERE tenant_id = $2 AND booking_id = $3 AND kind <> 'refund' AND status = 'succeeded' AND outcome = ''
+`
+
+type PaymentSetOutcomeParams struct {
+	Outcome   string
+	TenantID  uuid.UUID
+	BookingID *uuid.UUID
+}
+
+// What the booking's online payment did: set once, on the money received
+// (never on a refund). Two events of one payment racing: the second waits
+// for the first's row lock, then finds the outcome set and changes nothing.
+func (q *Queries) PaymentSetOutcome(ctx context.Context, arg PaymentSetOutcomeParams) (int64, error) {
+	result, err := q.db.Exec(ctx, paymentSetOutcome, arg.Outcome, arg.TenantID, arg.BookingID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
 
 const paymentSetSession = `-- name: PaymentSetSession :exec
@@ -322,7 +366,7 @@ func (q *Queries) PaymentSettle(ctx context.Context, arg PaymentSettleParams) (i
 }
 
 const paymentsOfAppointment = `-- name: PaymentsOfAppointment :many
-SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at FROM payments WHERE tenant_id = $1 AND appointment_id = $2 ORDER BY created_at, id
+SELECT id, tenant_id, appointment_id, booking_id, kind, amount_cents, fee_cents, currency, status, failure, checkout_session_id, payment_intent_id, setup_intent_id, refund_id, refunds_payment_id, created_at, updated_at, outcome FROM payments WHERE tenant_id = $1 AND appointment_id = $2 ORDER BY created_at, id
 `
 
 type PaymentsOfAppointmentParams struct {
@@ -357,6 +401,7 @@ func (q *Queries) PaymentsOfAppointment(ctx context.Context, arg PaymentsOfAppoi
 			&i.RefundsPaymentID,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.Outcome,
 		); err != nil {
 			return nil, err
 		}

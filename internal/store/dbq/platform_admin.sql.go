@@ -7,6 +7,7 @@ package dbq
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -20,6 +21,42 @@ func (q *Queries) PlatformAdminCreate(ctx context.Context, userID uuid.UUID) err
 	return err
 }
 
+const platformAdminDelete = `-- name: PlatformAdminDelete :execrows
+DELETE FROM platform_admins WHERE user_id = $1
+`
+
+func (q *Queries) PlatformAdminDelete(ctx context.Context, userID uuid.UUID) (int64, error) {
+	result, err := q.db.Exec(ctx, platformAdminDelete, userID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const platformAdminIDs = `-- name: PlatformAdminIDs :many
+SELECT user_id FROM platform_admins
+`
+
+func (q *Queries) PlatformAdminIDs(ctx context.Context) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, platformAdminIDs)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var user_id uuid.UUID
+		if err := rows.Scan(&user_id); err != nil {
+			return nil, err
+		}
+		items = append(items, user_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const platformAdminIs = `-- name: PlatformAdminIs :one
 SELECT EXISTS (SELECT 1 FROM platform_admins WHERE user_id = $1)
 `
@@ -29,4 +66,53 @@ func (q *Queries) PlatformAdminIs(ctx context.Context, userID uuid.UUID) (bool, 
 	var exists bool
 	err := row.Scan(&exists)
 	return exists, err
+}
+
+const platformAdminList = `-- name: PlatformAdminList :many
+SELECT u.id, u.email, u.name, p.created_at
+FROM platform_admins p JOIN users u ON u.id = p.user_id
+ORDER BY p.created_at, u.email
+`
+
+type PlatformAdminListRow struct {
+	ID        uuid.UUID
+	Email     string
+	Name      string
+	CreatedAt time.Time
+}
+
+func (q *Queries) PlatformAdminList(ctx context.Context) ([]PlatformAdminListRow, error) {
+	rows, err := q.db.Query(ctx, platformAdminList)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []PlatformAdminListRow{}
+	for rows.Next() {
+		var i PlatformAdminListRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Email,
+			&i.Name,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const platformAdminLock = `-- name: PlatformAdminLock :exec
+LOCK TABLE platform_admins IN SHARE ROW EXCLUSIVE MODE
+`
+
+// Taken before a removal (it conflicts with itself): two removals at once
+// cannot leave the platform without an admin.
+func (q *Queries) PlatformAdminLock(ctx context.Context) error {
+	_, err := q.db.Exec(ctx, platformAdminLock)
+	return err
 }

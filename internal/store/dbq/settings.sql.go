@@ -21,7 +21,7 @@ func (q *Queries) SalonSettingsCreate(ctx context.Context, tenantID uuid.UUID) e
 }
 
 const salonSettingsGet = `-- name: SalonSettingsGet :one
-SELECT tenant_id, address, phone, slot_step_minutes, min_notice_minutes, max_horizon_days, cancellation_window_hours, no_show_fee_cents, payment_rule, deposit_kind, deposit_value, updated_at, book_without_payment, cancel_refund, deposit_name, policy_text, reminder_hours, reminder_sms FROM salon_settings WHERE tenant_id = $1
+SELECT tenant_id, address, phone, slot_step_minutes, min_notice_minutes, max_horizon_days, cancellation_window_hours, no_show_fee_cents, payment_rule, deposit_kind, deposit_value, updated_at, book_without_payment, cancel_refund, deposit_name, policy_text, reminder_hours, reminder_sms, email, sms_sender, notify_events FROM salon_settings WHERE tenant_id = $1
 `
 
 func (q *Queries) SalonSettingsGet(ctx context.Context, tenantID uuid.UUID) (SalonSetting, error) {
@@ -46,25 +46,30 @@ func (q *Queries) SalonSettingsGet(ctx context.Context, tenantID uuid.UUID) (Sal
 		&i.PolicyText,
 		&i.ReminderHours,
 		&i.ReminderSms,
+		&i.Email,
+		&i.SmsSender,
+		&i.NotifyEvents,
 	)
 	return i, err
 }
 
 const salonSettingsUpdate = `-- name: SalonSettingsUpdate :exec
 UPDATE salon_settings SET
-    address = $1, phone = $2,
-    slot_step_minutes = $3, min_notice_minutes = $4,
-    max_horizon_days = $5, cancellation_window_hours = $6,
-    no_show_fee_cents = $7, payment_rule = $8,
-    deposit_kind = $9, deposit_value = $10,
-    book_without_payment = $11, cancel_refund = $12,
-    deposit_name = $13, policy_text = $14, updated_at = now()
-WHERE tenant_id = $15
+    address = $1, phone = $2, email = $3, sms_sender = $4,
+    slot_step_minutes = $5, min_notice_minutes = $6,
+    max_horizon_days = $7, cancellation_window_hours = $8,
+    no_show_fee_cents = $9, payment_rule = $10,
+    deposit_kind = $11, deposit_value = $12,
+    book_without_payment = $13, cancel_refund = $14,
+    deposit_name = $15, policy_text = $16, updated_at = now()
+WHERE tenant_id = $17
 `
 
 type SalonSettingsUpdateParams struct {
 	Address                 string
 	Phone                   string
+	Email                   string
+	SmsSender               string
 	SlotStepMinutes         int32
 	MinNoticeMinutes        int32
 	MaxHorizonDays          int32
@@ -84,6 +89,8 @@ func (q *Queries) SalonSettingsUpdate(ctx context.Context, arg SalonSettingsUpda
 	_, err := q.db.Exec(ctx, salonSettingsUpdate,
 		arg.Address,
 		arg.Phone,
+		arg.Email,
+		arg.SmsSender,
 		arg.SlotStepMinutes,
 		arg.MinNoticeMinutes,
 		arg.MaxHorizonDays,
@@ -101,9 +108,29 @@ func (q *Queries) SalonSettingsUpdate(ctx context.Context, arg SalonSettingsUpda
 	return err
 }
 
+const settingsPriceFloor = `-- name: SettingsPriceFloor :one
+SELECT coalesce(min(price_cents) FILTER (WHERE online_bookable), -1)::bigint AS cheapest_online,
+       coalesce(min(price_cents) FILTER (WHERE online_bookable AND payment_rule IS NULL), -1)::bigint AS cheapest_default
+FROM services WHERE tenant_id = $1 AND archived_at IS NULL
+`
+
+type SettingsPriceFloorRow struct {
+	CheapestOnline  int64
+	CheapestDefault int64
+}
+
+// The cheapest services a salon's fee and default deposit apply to (-1: none):
+// neither may be above the price of a visit booked online.
+func (q *Queries) SettingsPriceFloor(ctx context.Context, tenantID uuid.UUID) (SettingsPriceFloorRow, error) {
+	row := q.db.QueryRow(ctx, settingsPriceFloor, tenantID)
+	var i SettingsPriceFloorRow
+	err := row.Scan(&i.CheapestOnline, &i.CheapestDefault)
+	return i, err
+}
+
 const tenantUpdateProfile = `-- name: TenantUpdateProfile :exec
-UPDATE tenants SET name = $1, time_zone = $2, currency = $3, locale = $4
-WHERE id = $5
+UPDATE tenants SET name = $1, time_zone = $2, currency = $3, locale = $4, country = $5
+WHERE id = $6
 `
 
 type TenantUpdateProfileParams struct {
@@ -111,6 +138,7 @@ type TenantUpdateProfileParams struct {
 	TimeZone string
 	Currency string
 	Locale   string
+	Country  string
 	ID       uuid.UUID
 }
 
@@ -120,6 +148,7 @@ func (q *Queries) TenantUpdateProfile(ctx context.Context, arg TenantUpdateProfi
 		arg.TimeZone,
 		arg.Currency,
 		arg.Locale,
+		arg.Country,
 		arg.ID,
 	)
 	return err

@@ -16,7 +16,8 @@ const tenantCountForAdmin = `-- name: TenantCountForAdmin :one
 SELECT count(*) FROM tenants t
 WHERE ($1::text = '' OR t.name ILIKE '%' || $1 || '%' OR t.slug ILIKE '%' || $1 || '%'
        OR EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-                  WHERE m.tenant_id = t.id AND m.role = 'owner' AND u.email ILIKE '%' || $1 || '%'))
+                  WHERE m.tenant_id = t.id AND m.role = 'owner'
+                    AND (u.email ILIKE '%' || $1 || '%' OR u.name ILIKE '%' || $1 || '%')))
   AND ($2::text = '' OR t.status = $2)
 `
 
@@ -33,8 +34,8 @@ func (q *Queries) TenantCountForAdmin(ctx context.Context, arg TenantCountForAdm
 }
 
 const tenantCreate = `-- name: TenantCreate :exec
-INSERT INTO tenants (id, slug, name, time_zone, currency, locale)
-VALUES ($1, $2, $3, $4, $5, $6)
+INSERT INTO tenants (id, slug, name, time_zone, currency, locale, country)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
 `
 
 type TenantCreateParams struct {
@@ -44,6 +45,7 @@ type TenantCreateParams struct {
 	TimeZone string
 	Currency string
 	Locale   string
+	Country  string
 }
 
 func (q *Queries) TenantCreate(ctx context.Context, arg TenantCreateParams) error {
@@ -54,12 +56,13 @@ func (q *Queries) TenantCreate(ctx context.Context, arg TenantCreateParams) erro
 		arg.TimeZone,
 		arg.Currency,
 		arg.Locale,
+		arg.Country,
 	)
 	return err
 }
 
 const tenantGet = `-- name: TenantGet :one
-SELECT id, slug, name, time_zone, currency, locale, status, created_at FROM tenants WHERE id = $1
+SELECT id, slug, name, time_zone, currency, locale, country, status, created_at FROM tenants WHERE id = $1
 `
 
 type TenantGetRow struct {
@@ -69,6 +72,7 @@ type TenantGetRow struct {
 	TimeZone  string
 	Currency  string
 	Locale    string
+	Country   string
 	Status    string
 	CreatedAt time.Time
 }
@@ -84,6 +88,7 @@ func (q *Queries) TenantGet(ctx context.Context, id uuid.UUID) (TenantGetRow, er
 		&i.TimeZone,
 		&i.Currency,
 		&i.Locale,
+		&i.Country,
 		&i.Status,
 		&i.CreatedAt,
 	)
@@ -91,7 +96,7 @@ func (q *Queries) TenantGet(ctx context.Context, id uuid.UUID) (TenantGetRow, er
 }
 
 const tenantGetBySlug = `-- name: TenantGetBySlug :one
-SELECT id, slug, name, time_zone, currency, locale, status, created_at FROM tenants WHERE slug = $1
+SELECT id, slug, name, time_zone, currency, locale, country, status, created_at FROM tenants WHERE slug = $1
 `
 
 type TenantGetBySlugRow struct {
@@ -101,6 +106,7 @@ type TenantGetBySlugRow struct {
 	TimeZone  string
 	Currency  string
 	Locale    string
+	Country   string
 	Status    string
 	CreatedAt time.Time
 }
@@ -115,6 +121,7 @@ func (q *Queries) TenantGetBySlug(ctx context.Context, slug string) (TenantGetBy
 		&i.TimeZone,
 		&i.Currency,
 		&i.Locale,
+		&i.Country,
 		&i.Status,
 		&i.CreatedAt,
 	)
@@ -122,7 +129,7 @@ func (q *Queries) TenantGetBySlug(ctx context.Context, slug string) (TenantGetBy
 }
 
 const tenantGetFull = `-- name: TenantGetFull :one
-SELECT id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at FROM tenants WHERE id = $1
+SELECT id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at, demo, country FROM tenants WHERE id = $1
 `
 
 // Platform path: everything, the suspension reason included.
@@ -140,15 +147,31 @@ func (q *Queries) TenantGetFull(ctx context.Context, id uuid.UUID) (Tenant, erro
 		&i.StatusReason,
 		&i.StatusChangedAt,
 		&i.CreatedAt,
+		&i.Demo,
+		&i.Country,
 	)
 	return i, err
+}
+
+const tenantIsDemo = `-- name: TenantIsDemo :one
+SELECT demo FROM tenants WHERE id = $1
+`
+
+func (q *Queries) TenantIsDemo(ctx context.Context, id uuid.UUID) (bool, error) {
+	row := q.db.QueryRow(ctx, tenantIsDemo, id)
+	var demo bool
+	err := row.Scan(&demo)
+	return demo, err
 }
 
 const tenantListForAdmin = `-- name: TenantListForAdmin :many
 SELECT t.id, t.slug, t.name, t.status, t.status_reason, t.created_at,
        coalesce(owner.name, '')::text  AS owner_name,
        coalesce(owner.email, '')::text AS owner_email,
-       (SELECT count(*) FROM memberships m WHERE m.tenant_id = t.id)::bigint AS staff_count
+       (SELECT count(*) FROM memberships m WHERE m.tenant_id = t.id)::bigint AS staff_count,
+       (SELECT count(*) FROM customers c WHERE c.tenant_id = t.id AND c.merged_into IS NULL AND c.erased_at IS NULL)::bigint AS clients,
+       (SELECT count(*) FROM appointments a WHERE a.tenant_id = t.id AND a.starts_at >= $1::timestamptz
+           AND a.starts_at < $2::timestamptz AND a.status NOT IN ('cancelled', 'pending'))::bigint AS visits_30d
 FROM tenants t
 LEFT JOIN LATERAL (
     SELECT u.name, u.email
@@ -157,14 +180,18 @@ LEFT JOIN LATERAL (
     ORDER BY m.created_at
     LIMIT 1
 ) owner ON true
-WHERE ($1::text = '' OR t.name ILIKE '%' || $1 || '%' OR t.slug ILIKE '%' || $1 || '%'
-       OR owner.email ILIKE '%' || $1 || '%')
-  AND ($2::text = '' OR t.status = $2)
+WHERE ($3::text = '' OR t.name ILIKE '%' || $3 || '%' OR t.slug ILIKE '%' || $3 || '%'
+       OR EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+                  WHERE m.tenant_id = t.id AND m.role = 'owner'
+                    AND (u.email ILIKE '%' || $3 || '%' OR u.name ILIKE '%' || $3 || '%')))
+  AND ($4::text = '' OR t.status = $4)
 ORDER BY t.created_at DESC, t.id
-LIMIT $4 OFFSET $3
+LIMIT $6 OFFSET $5
 `
 
 type TenantListForAdminParams struct {
+	Since     time.Time
+	Now       time.Time
 	Search    string
 	Status    string
 	RowOffset int32
@@ -181,11 +208,18 @@ type TenantListForAdminRow struct {
 	OwnerName    string
 	OwnerEmail   string
 	StaffCount   int64
+	Clients      int64
+	Visits30d    int64
 }
 
-// Platform admin listing: every salon with its owner and team size.
+// Platform admin listing: every salon with its owner, team size, clients and
+// visits of the last 30 days, in one statement whatever the page's length.
+// @search is a LIKE pattern whose % and _ the caller has escaped.
+// Searched over every owner, as the count does; the first one is shown.
 func (q *Queries) TenantListForAdmin(ctx context.Context, arg TenantListForAdminParams) ([]TenantListForAdminRow, error) {
 	rows, err := q.db.Query(ctx, tenantListForAdmin,
+		arg.Since,
+		arg.Now,
 		arg.Search,
 		arg.Status,
 		arg.RowOffset,
@@ -208,6 +242,8 @@ func (q *Queries) TenantListForAdmin(ctx context.Context, arg TenantListForAdmin
 			&i.OwnerName,
 			&i.OwnerEmail,
 			&i.StaffCount,
+			&i.Clients,
+			&i.Visits30d,
 		); err != nil {
 			return nil, err
 		}
@@ -219,11 +255,21 @@ func (q *Queries) TenantListForAdmin(ctx context.Context, arg TenantListForAdmin
 	return items, nil
 }
 
+const tenantMarkDemo = `-- name: TenantMarkDemo :exec
+UPDATE tenants SET demo = true WHERE id = $1
+`
+
+// Platform path: the application role cannot make a salon a demo.
+func (q *Queries) TenantMarkDemo(ctx context.Context, id uuid.UUID) error {
+	_, err := q.db.Exec(ctx, tenantMarkDemo, id)
+	return err
+}
+
 const tenantSetStatus = `-- name: TenantSetStatus :one
 UPDATE tenants
 SET status = $1, status_reason = $2, status_changed_at = $3
 WHERE id = $4
-RETURNING id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at
+RETURNING id, slug, name, time_zone, currency, locale, status, status_reason, status_changed_at, created_at, demo, country
 `
 
 type TenantSetStatusParams struct {
@@ -252,6 +298,8 @@ func (q *Queries) TenantSetStatus(ctx context.Context, arg TenantSetStatusParams
 		&i.StatusReason,
 		&i.StatusChangedAt,
 		&i.CreatedAt,
+		&i.Demo,
+		&i.Country,
 	)
 	return i, err
 }

@@ -7,21 +7,23 @@ package dbq
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
 
 const userCreate = `-- name: UserCreate :exec
-INSERT INTO users (id, email, name, password_hash, locale)
-VALUES ($1, $2, $3, $4, $5)
+INSERT INTO users (id, email, name, password_hash, locale, email_verified_at)
+VALUES ($1, $2, $3, $4, $5, $6)
 `
 
 type UserCreateParams struct {
-	ID           uuid.UUID
-	Email        string
-	Name         string
-	PasswordHash string
-	Locale       string
+	ID              uuid.UUID
+	Email           string
+	Name            string
+	PasswordHash    string
+	Locale          string
+	EmailVerifiedAt *time.Time
 }
 
 // No RETURNING: a new user is not yet visible to the salon until its membership exists.
@@ -32,6 +34,7 @@ func (q *Queries) UserCreate(ctx context.Context, arg UserCreateParams) error {
 		arg.Name,
 		arg.PasswordHash,
 		arg.Locale,
+		arg.EmailVerifiedAt,
 	)
 	return err
 }
@@ -48,7 +51,7 @@ func (q *Queries) UserEmailTaken(ctx context.Context, email string) (bool, error
 }
 
 const userGet = `-- name: UserGet :one
-SELECT id, email, name, password_hash, locale, created_at, updated_at FROM users WHERE id = $1
+SELECT id, email, name, password_hash, locale, created_at, updated_at, email_verified_at FROM users WHERE id = $1
 `
 
 func (q *Queries) UserGet(ctx context.Context, id uuid.UUID) (User, error) {
@@ -62,12 +65,13 @@ func (q *Queries) UserGet(ctx context.Context, id uuid.UUID) (User, error) {
 		&i.Locale,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.EmailVerifiedAt,
 	)
 	return i, err
 }
 
 const userGetByEmail = `-- name: UserGetByEmail :one
-SELECT id, email, name, password_hash, locale, created_at, updated_at FROM users WHERE email = $1
+SELECT id, email, name, password_hash, locale, created_at, updated_at, email_verified_at FROM users WHERE email = $1
 `
 
 func (q *Queries) UserGetByEmail(ctx context.Context, email string) (User, error) {
@@ -81,6 +85,7 @@ func (q *Queries) UserGetByEmail(ctx context.Context, email string) (User, error
 		&i.Locale,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.EmailVerifiedAt,
 	)
 	return i, err
 }
@@ -96,5 +101,19 @@ type UserSetPasswordParams struct {
 
 func (q *Queries) UserSetPassword(ctx context.Context, arg UserSetPasswordParams) error {
 	_, err := q.db.Exec(ctx, userSetPassword, arg.PasswordHash, arg.ID)
+	return err
+}
+
+const userVerifyEmail = `-- name: UserVerifyEmail :exec
+UPDATE users SET email_verified_at = coalesce(email_verified_at, $1::timestamptz) WHERE id = $2
+`
+
+type UserVerifyEmailParams struct {
+	Now time.Time
+	ID  uuid.UUID
+}
+
+func (q *Queries) UserVerifyEmail(ctx context.Context, arg UserVerifyEmailParams) error {
+	_, err := q.db.Exec(ctx, userVerifyEmail, arg.Now, arg.ID)
 	return err
 }

@@ -1,0 +1,32 @@
+package i18n
+
+// enFarewell: see frFarewell.
+var enFarewell = map[string]string{
+	"farewell.title":            "Goodbye",
+	"farewell.thanks":           "Thank you, see you soon!",
+	"farewell.thanks_name":      "Thank you, %s!",
+	"farewell.civility.female":  "Ms",
+	"farewell.civility.male":    "Mr",
+	"farewell.receipt_number":   "Receipt no. %s · %s",
+	"farewell.balance.credit":   "Credit on their account: %s",
+	"farewell.balance.owed":     "Still owed on their account: %s",
+	"farewell.next.title":       "Next appointment",
+	"farewell.next.open":        "See in the calendar",
+	"farewell.interval.default": "In %d weeks: the usual interval, as there are not yet two visits to go by.",
+	"farewell.interval.service": "About every %d days for %s, from %d visits.",
+	"farewell.interval.visits":  "About every %d days, from %d visits.",
+	"farewell.at":               "%s at %s",
+	"farewell.with":             "%s with %s",
+	"farewell.book":             "Book %s",
+	"farewell.others":           "Other times",
+	"farewell.none_free":        "No free time in the three weeks from %s.",
+	"farewell.open_agenda":      "Open the calendar on that day",
+	"farewell.outside_hours":    "That is outside the salon's or this staff member's hours: choose another time.",
+	"farewell.refused":          "This appointment could not be booked.",
+	"farewell.receipt":          "See the receipt",
+	"farewell.client_record":    "Client record",
+	"farewell.back":             "Back to the till",
+	"farewell.not_closed":       "This ticket is not closed yet.",
+	"farewell.no_client":        "This ticket has no client: no appointment to book.",
+	"farewell.no_service":       "No service on this ticket: no appointment to book again.",
+}

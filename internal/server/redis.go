@@ -1,0 +1,137 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Redis holds sessions and rate limits, both on the path of a request: an
+// answer takes well under a millisecond, so a budget of a tenth of a second
+// (REDIS_TIMEOUT) means Redis is gone. go-redis's defaults (dial 5 s, read
+// 3 s, retries) made every request wait seconds during an outage.
+const redisCooldown = 2 * time.Second
+
+// ErrRedisDown is returned without calling Redis while the breaker is open.
+var ErrRedisDown = errors.New("redis: unavailable, not retried for a moment")
+
+// newRedis returns two clients of the same Redis: the one every request
+// uses, with the tight budget and the breaker, and one for values of
+// megabytes (an import file between its two steps), which take longer than
+// the budget — a slow one must not make the breaker shut Redis out for
+// everyone.
+func newRedis(rawURL string, budget time.Duration, log *slog.Logger) (fast, files *redis.Client, err error) {
+	opts, err := redis.ParseURL(rawURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("server: redis url: %w", err)
+	}
+	bulk := *opts
+	bulk.DialTimeout, bulk.ReadTimeout, bulk.WriteTimeout, bulk.PoolSize = time.Second, 3*time.Second, 3*time.Second, 4
+
+	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout, opts.PoolTimeout = budget, budget, budget, budget
+	// No retry: it would double the wait. Pooled connections are checked
+	// before use, so one closed by a Redis restart is not what fails.
+	opts.MaxRetries = -1
+	opts.DialerRetries, opts.DialerRetryTimeout = 1, time.Millisecond
+	fast = redis.NewClient(opts)
+	fast.AddHook(&breaker{cooldown: redisCooldown, log: log})
+	return fast, redis.NewClient(&bulk), nil
+}
+
+// breaker stops calling Redis for a cooldown after it failed to answer, so
+// during an outage a request pays nothing instead of a timeout each time:
+// public pages go on (their rate limits fail open) and the back office
+// refuses at once. After the cooldown one call probes; its success closes
+// the breaker, so Redis coming back is noticed without a restart.
+type breaker struct {
+	cooldown  time.Duration
+	log       *slog.Logger
+	openUntil atomic.Int64 // unix nanoseconds; 0 while Redis answers
+	probing   atomic.Bool
+}
+
+func (b *breaker) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (b *breaker) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		probe, ok := b.enter(ctx)
+		if !ok {
+			cmd.SetErr(ErrRedisDown)
+			return ErrRedisDown
+		}
+		if probe {
+			ctx = context.WithValue(ctx, probing{}, true)
+		}
+		err := next(ctx, cmd)
+		b.leave(ctx, probe, err)
+		return err
+	}
+}
+
+func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		probe, ok := b.enter(ctx)
+		if !ok {
+			for _, cmd := range cmds {
+				cmd.SetErr(ErrRedisDown)
+			}
+			return ErrRedisDown
+		}
+		if probe {
+			ctx = context.WithValue(ctx, probing{}, true)
+		}
+		err := next(ctx, cmds)
+		b.leave(ctx, probe, err)
+		return err
+	}
+}
+
+// probing marks the probe's context: the commands go-redis sends to set up
+// a new connection (HELLO) run inside it, through the hooks, and must pass.
+type probing struct{}
+
+// enter says whether to call Redis, and whether this call is the probe.
+func (b *breaker) enter(ctx context.Context) (probe, ok bool) {
+	until := b.openUntil.Load()
+	if until == 0 || ctx.Value(probing{}) != nil {
+		return false, true
+	}
+	if time.Now().UnixNano() < until || !b.probing.CompareAndSwap(false, true) {
+		return false, false
+	}
+	return true, true
+}
+
+func (b *breaker) leave(ctx context.Context, probe bool, err error) {
+	if probe {
+		defer b.probing.Store(false)
+	}
+	if ctx.Err() != nil || errors.Is(err, redis.ErrPoolTimeout) || errors.Is(err, redis.ErrPoolExhausted) {
+		// The caller ran out of time, or our own pool is busy: that says
+		// nothing about Redis, so the breaker neither opens nor closes.
+		return
+	}
+	if unreachable(err) {
+		if b.openUntil.Swap(time.Now().Add(b.cooldown).UnixNano()) == 0 {
+			b.log.Warn("redis unavailable: calls stop for a moment", "cooldown", b.cooldown.String(), "err", err)
+		}
+		return
+	}
+	if probe {
+		b.openUntil.Store(0)
+		b.log.Info("redis answers again")
+	}
+}
+
+// unreachable: Redis did not answer (timeout, refused, reset). A reply,
+// even an error reply or "no such key", proves it is up; a caller that gave
+// up proves nothing.
+func unreachable(err error) bool {
+	var reply redis.Error
+	return err != nil && !errors.Is(err, redis.Nil) && !errors.As(err, &reply) && !errors.Is(err, context.Canceled)
+}

@@ -1,0 +1,183 @@
+package till
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/customer"
+	"github.com/carnet-salon/carnet/internal/journal"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Close closes a fully paid ticket: it takes the register's next number,
+// its stock goes out, what was left on the client's account goes to their
+// balance, and it is appended to the register's journal — all in one
+// transaction, so a failure anywhere burns no number.
+func (t *Till) Close(ctx context.Context, salonID, ticketID, actor uuid.UUID, currency string) (int64, error) {
+	var number int64
+	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		if _, err := lockOpenTx(ctx, tx, salonID, ticketID); err != nil {
+			return err
+		}
+		var err error
+		number, err = t.closeTx(ctx, tx, salonID, ticketID, actor, currency)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("till: close ticket: %w", err)
+	}
+	return number, nil
+}
+
+// closeTx closes a locked open ticket.
+func (t *Till) closeTx(ctx context.Context, tx store.Tx, salonID, ticketID, actor uuid.UUID, currency string) (int64, error) {
+	set, err := settingsTx(ctx, tx, salonID)
+	if err != nil {
+		return 0, err
+	}
+	tk, err := loadTx(ctx, tx, salonID, ticketID)
+	if err != nil {
+		return 0, err
+	}
+	if tk.Kind == KindSale {
+		// A credit note keeps the exemption of the ticket it corrects.
+		tk.VATExempt = set.VATExempt
+		tk.compute()
+	}
+	if len(tk.Lines) == 0 {
+		return 0, apperr.New(apperr.Conflict, "till.ticket.empty")
+	}
+	if tk.DueCents() != 0 {
+		return 0, apperr.New(apperr.Conflict, "till.ticket.not_paid")
+	}
+	day, err := openDayTx(ctx, tx, salonID, tk.RegisterID)
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range tk.Lines {
+		if err := tx.TicketLineSetTotal(ctx, dbq.TicketLineSetTotalParams{TenantID: salonID, ID: l.ID, TotalCents: l.InclCents, VatCents: l.VATCents}); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.TicketSetTotal(ctx, dbq.TicketSetTotalParams{TenantID: salonID, ID: ticketID, ExclCents: tk.Totals.ExclCents,
+		VatCents: tk.Totals.VATCents, InclCents: tk.Totals.InclCents, VatExempt: tk.VATExempt}); err != nil {
+		return 0, err
+	}
+	number, err := tx.RegisterTakeNumber(ctx, dbq.RegisterTakeNumberParams{TenantID: salonID, ID: tk.RegisterID})
+	if err != nil {
+		return 0, err
+	}
+	at := t.now()
+	if err := tx.TicketClose(ctx, dbq.TicketCloseParams{TenantID: salonID, ID: ticketID, Number: &number, DayID: day.ID,
+		ClosedAt: &at, ClosedBy: actorRef(actor)}); err != nil {
+		return 0, err
+	}
+	if err := moveStockTx(ctx, tx, salonID, tk.Lines); err != nil {
+		return 0, err
+	}
+	if err := accountTx(ctx, tx, salonID, tk, number, actor, currency); err != nil {
+		return 0, err
+	}
+	_, err = t.Journal.Append(ctx, tx, journal.Entry{TenantID: salonID, RegisterID: tk.RegisterID, Kind: entryKind(tk.Kind), At: at,
+		Document: document(tk, number, currency)})
+	return number, err
+}
+
+// moveStockTx takes the products sold off the shelf (a credit note's
+// negative quantities put them back), in product order so that two
+// closings never wait on each other's rows crosswise.
+func moveStockTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, lines []Line) error {
+	delta := map[uuid.UUID]int64{}
+	for _, l := range lines {
+		if l.Kind == LineProduct && l.ProductID != uuid.Nil {
+			delta[l.ProductID] -= l.Quantity
+		}
+	}
+	ids := make([]uuid.UUID, 0, len(delta))
+	for id := range delta {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return slices.Compare(a[:], b[:]) })
+	for _, id := range ids {
+		if err := catalog.MoveStockTx(ctx, tx, salonID, id, int32(delta[id])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// accountTx writes the account payments to the client's balance: a payment
+// from the account takes it down (a credit used, or a debt), a refund to
+// the account is credit.
+func accountTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, tk Ticket, number int64, actor uuid.UUID, currency string) error {
+	for _, p := range tk.Payments {
+		if p.Method != MethodAccount {
+			continue
+		}
+		reason := "payment"
+		if p.AmountCents < 0 {
+			reason = "refund"
+		}
+		if _, err := customer.AddEntryTx(ctx, tx, salonID, tk.CustomerID, -p.AmountCents, currency, reason,
+			"n° "+strconv.FormatInt(number, 10), actorRef(actor), ptr(tk.AppointmentID), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// actorRef is who closes: nobody (nil) when the system does, as when a
+// payment on the client's phone completes the ticket.
+func actorRef(actor uuid.UUID) *uuid.UUID {
+	if actor == uuid.Nil {
+		return nil
+	}
+	return &actor
+}
+
+func entryKind(kind string) journal.Kind {
+	if kind == KindCreditNote {
+		return journal.KindCreditNote
+	}
+	return journal.KindTicket
+}
+
+// document is the ticket as signed: amounts, rates, labels and methods,
+// never the client's name nor a cheque holder's identity.
+func document(tk Ticket, number int64, currency string) *journal.Document {
+	d := &journal.Document{Number: number, RefersTo: tk.RefersNumber, Currency: currency, ExclCents: tk.Totals.ExclCents,
+		VATCents: tk.Totals.VATCents, InclCents: tk.Totals.InclCents}
+	for _, l := range tk.Lines {
+		d.Lines = append(d.Lines, journal.Line{Kind: l.Kind, Label: l.Label, Quantity: l.Quantity, UnitCents: l.UnitCents,
+			InclCents: l.InclCents, RateBP: l.RateBP})
+	}
+	for _, r := range tk.Totals.VAT {
+		d.VAT = append(d.VAT, journal.RateAmount{RateBP: r.RateBP, BaseCents: r.BaseCents, VATCents: r.VATCents})
+	}
+	byMethod := map[string]int64{}
+	var order []string
+	for _, p := range tk.Payments {
+		if _, ok := byMethod[p.Method]; !ok {
+			order = append(order, p.Method)
+		}
+		byMethod[p.Method] += p.AmountCents
+	}
+	for _, m := range order {
+		d.Payments = append(d.Payments, journal.MethodAmount{Method: m, Cents: byMethod[m]})
+	}
+	return d
+}
+
+// Today is the salon's civil date at the till's clock, for the cheque checks.
+func (t *Till) Today(loc *time.Location) time.Time {
+	n := t.Clock.Now().In(loc)
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,109 @@
+package till
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// MethodStripe is money paid (or refunded) through Stripe on the salon's
+// account from the till: the client's phone link, or a credit note's refund.
+const MethodStripe = "stripe"
+
+// Link is a pending payment on the client's phone.
+type Link struct {
+	ID          uuid.UUID
+	AmountCents int64
+	URL         string
+	SessionID   string // the Checkout Session the webhook names
+}
+
+// LinkInput is what the phone payment needs besides the ticket.
+type LinkInput struct {
+	Currency   string
+	Locale     string
+	SuccessURL string // the page the client lands on once paid
+}
+
+// linkID derives the till payment id from the ticket and the amount, so a
+// second click (or a retry after a timeout) finds the same Stripe session:
+// Stripe keeps the first answer per idempotency key.
+func linkID(ticketID uuid.UUID, amountCents int64) uuid.UUID {
+	return uuid.NewSHA1(ticketID, []byte("stripe-link:"+strconv.FormatInt(amountCents, 10)))
+}
+
+// StartLink creates a Stripe Checkout Session on the salon's connected
+// account for what the ticket still owes and records it as pending. The
+// ticket closes when the signed webhook says it was paid (SettleLink).
+func (t *Till) StartLink(ctx context.Context, salonID, ticketID uuid.UUID, in LinkInput) (Link, error) {
+	tk, err := t.Ticket(ctx, salonID, ticketID)
+	if err != nil {
+		return Link{}, err
+	}
+	account, err := t.chargeable(ctx, salonID)
+	if err != nil {
+		return Link{}, err
+	}
+	due := tk.DueCents()
+	switch {
+	case tk.Closed():
+		return Link{}, apperr.New(apperr.Conflict, "till.ticket.closed")
+	case tk.Kind != KindSale || due <= 0:
+		return Link{}, apperr.New(apperr.Conflict, "till.payment.nothing_due")
+	}
+	id := linkID(ticketID, due)
+	s, err := t.Payments.Stripe.PayLink(ctx, payment.PayLinkInput{Account: account, AmountCents: due, Currency: in.Currency,
+		Description: "Ticket " + ticketID.String()[:8], SuccessURL: in.SuccessURL, Locale: in.Locale, Idempotency: "till-link-" + id.String(),
+		Metadata: map[string]string{"salon_id": salonID.String(), "ticket_id": ticketID.String(), "till_payment_id": id.String()}})
+	if err != nil {
+		return Link{}, fmt.Errorf("till: start link: %w", err)
+	}
+	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		_, err := tx.TillLinkCreate(ctx, dbq.TillLinkCreateParams{ID: id, TenantID: salonID, TicketID: ticketID, AmountCents: due,
+			Currency: in.Currency, SessionID: s.ID, Url: s.URL})
+		return err
+	})
+	if err != nil {
+		return Link{}, fmt.Errorf("till: record link: %w", err)
+	}
+	return Link{ID: id, AmountCents: due, URL: s.URL, SessionID: s.ID}, nil
+}
+
+// chargeable is the salon's connected account, refused when the platform
+// has no Stripe or the salon cannot take card payments yet.
+func (t *Till) chargeable(ctx context.Context, salonID uuid.UUID) (string, error) {
+	if t.Payments == nil || t.Payments.Stripe == nil {
+		return "", apperr.New(apperr.Conflict, "tillstripe.unavailable")
+	}
+	st, err := t.Payments.Status(ctx, salonID)
+	if err != nil {
+		return "", fmt.Errorf("till: stripe account: %w", err)
+	}
+	if !st.CanCharge() {
+		return "", apperr.New(apperr.Conflict, "tillstripe.not_connected")
+	}
+	return st.AccountID, nil
+}
+
+// PendingLinks are the ticket's links not paid yet, newest first.
+func (t *Till) PendingLinks(ctx context.Context, salonID, ticketID uuid.UUID) ([]Link, error) {
+	var out []Link
+	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		rows, err := tx.TillLinkPending(ctx, dbq.TillLinkPendingParams{TenantID: salonID, TicketID: ticketID})
+		for _, r := range rows {
+			out = append(out, Link{ID: r.ID, AmountCents: r.AmountCents, URL: r.Url, SessionID: r.SessionID})
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("till: pending links: %w", err)
+	}
+	return out, nil
+}

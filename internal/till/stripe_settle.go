@@ -1,0 +1,116 @@
+package till
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/store"
+	"github.com/carnet-salon/carnet/internal/store/dbq"
+)
+
+// Paid is a completed Checkout Session as the signed webhook carries it.
+type Paid struct {
+	Account   string // the connected account the event came from
+	SessionID string
+	IntentID  string
+	Paid      bool // payment_status = paid
+	Metadata  map[string]string
+}
+
+// IsLink reports whether a completed session is a till phone payment.
+func IsLink(meta map[string]string) bool { return meta["till_payment_id"] != "" }
+
+// SettleLink records a phone payment the webhook reports. It reads the state
+// from the link row, locked, so a replayed or duplicated event finds it
+// settled and changes nothing; an event from another salon's account finds
+// no link. The payment closes the ticket when nothing is then due, with the
+// system as actor (through the till's close: next number, journal entry).
+//
+// If the ticket was closed meanwhile, or the link is more than what is now
+// due (the cashier took another payment), the client's money goes back to
+// their card: a Stripe refund, never a silent credit, since a walk-in may
+// have no client record to hold it. It returns the outcome for the event log.
+func (t *Till) SettleLink(ctx context.Context, p Paid) (string, error) {
+	salonID, e1 := uuid.Parse(p.Metadata["salon_id"])
+	id, e2 := uuid.Parse(p.Metadata["till_payment_id"])
+	if e1 != nil || e2 != nil || !p.Paid || p.IntentID == "" {
+		return "till link not paid", nil
+	}
+	if t.Payments == nil {
+		return "", errors.New("till: settle link: payments are off")
+	}
+	st, err := t.Payments.Status(ctx, salonID)
+	if err != nil {
+		return "", fmt.Errorf("till: settle link: %w", err)
+	}
+	if st.AccountID == "" || st.AccountID != p.Account {
+		return "unknown till link", nil
+	}
+	var outcome string
+	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		link, err := tx.TillLinkLock(ctx, dbq.TillLinkLockParams{TenantID: salonID, ID: id})
+		if store.IsNotFound(err) || (err == nil && link.SessionID != p.SessionID) {
+			outcome = "unknown till link"
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if link.Status != "pending" {
+			outcome = "till link already " + link.Status
+			return nil
+		}
+		outcome, err = t.settleTx(ctx, tx, link, p)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("till: settle link: %w", err)
+	}
+	return outcome, nil
+}
+
+func (t *Till) settleTx(ctx context.Context, tx store.Tx, link dbq.TillStripeLink, p Paid) (string, error) {
+	salonID, now := link.TenantID, t.now()
+	tk, err := lockOpenTx(ctx, tx, salonID, link.TicketID)
+	var cur Ticket
+	if err == nil {
+		cur, err = loadTx(ctx, tx, salonID, link.TicketID)
+	}
+	if store.IsNotFound(err) || apperr.Is(err, apperr.Conflict) || (err == nil && link.AmountCents > cur.DueCents()) {
+		// The refund runs inside the transaction: if the commit fails, the
+		// retried event asks again with the same key and Stripe answers the
+		// same refund. Recording money received needs no call to Stripe;
+		// only giving it back does.
+		if t.Payments.Stripe == nil {
+			return "", errors.New("stripe is off: cannot refund")
+		}
+		refund, rerr := t.Payments.Stripe.Refund(ctx, p.Account, p.IntentID, link.AmountCents, "till-link-refund-"+link.ID.String())
+		if rerr != nil {
+			return "", rerr
+		}
+		return "till link refunded", tx.TillLinkSettle(ctx, dbq.TillLinkSettleParams{TenantID: salonID, ID: link.ID, Status: "refunded",
+			PaymentIntentID: &p.IntentID, RefundID: &refund, SettledAt: &now})
+	}
+	if err != nil {
+		return "", err
+	}
+	if _, err := tx.TicketPaymentStripe(ctx, dbq.TicketPaymentStripeParams{TenantID: salonID, TicketID: tk.ID, AmountCents: link.AmountCents,
+		StripeIntentID: &p.IntentID, StripeSessionID: &p.SessionID}); err != nil {
+		return "", err
+	}
+	if err := tx.TillLinkSettle(ctx, dbq.TillLinkSettleParams{TenantID: salonID, ID: link.ID, Status: "paid",
+		PaymentIntentID: &p.IntentID, SettledAt: &now}); err != nil {
+		return "", err
+	}
+	if link.AmountCents < cur.DueCents() || len(cur.Lines) == 0 {
+		return "till link paid", nil
+	}
+	if _, err := t.closeTx(ctx, tx, salonID, tk.ID, uuid.Nil, link.Currency); err != nil {
+		return "", err
+	}
+	return "till link paid, ticket closed", nil
+}
