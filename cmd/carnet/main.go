@@ -8,6 +8,7 @@
 //	carnet admin list | remove --email E                 list platform admins, take the rights away
 //	carnet demo                                          seed the demo salon and admin
 //	carnet verify-archive FILE                           check a till journal archive, offline
+//	carnet health                                        is this machine's server ready? (container health checks)
 package main
 
 import (
@@ -44,6 +45,7 @@ commands:
   admin remove --email E                       take platform admin rights away (the account stays)
   demo                                         seed the demo salon and platform admin
   verify-archive FILE                          check a till journal archive (signatures, chain, closures); no database needed
+  health                                       exit 0 if this machine's server answers /readyz (container health checks)
 `
 
 func main() {
@@ -67,7 +69,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "carnet:", err)
 		os.Exit(2)
 	}
-	log := logx.New(os.Stderr, cfg.LogFormat, slog.LevelInfo)
+	log := logx.New(os.Stderr, cfg.LogFormat, cfg.LogLevel)
 	slog.SetDefault(log)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -88,6 +90,8 @@ func main() {
 		}
 	case "demo":
 		err = seedDemo(ctx, cfg, log)
+	case "health":
+		err = health(ctx, cfg)
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)

@@ -63,6 +63,8 @@ type Config struct {
 	StripeWebhookSecret        string
 	StripeConnectWebhookSecret string
 	StripeAPIBase              string // stripe-mock in tests; empty for the real API
+
+	Ops
 }
 
 // smsSender: operators accept an alphanumeric sender of at most 11
@@ -101,6 +103,10 @@ func Load(getenv func(string) string) (Config, error) {
 		return c, &Error{"REDIS_URL", "must be a redis:// or rediss:// URL"}
 	}
 	c.RedisPrefix = get("REDIS_PREFIX", "")
+	redisURL, _ := url.Parse(c.RedisURL)
+	if c.Ops, err = loadOps(get, strings.Trim(redisURL.Path, "/")); err != nil {
+		return c, err
+	}
 
 	if c.Port, err = strconv.Atoi(get("PORT", "8080")); err != nil || c.Port < 1 || c.Port > 65535 {
 		return c, &Error{"PORT", "must be a port number between 1 and 65535"}

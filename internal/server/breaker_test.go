@@ -22,7 +22,7 @@ func TestRedisBreakerIgnoresErrorReplies(t *testing.T) {
 	if url == "" {
 		url = "redis://127.0.0.1:6379/0"
 	}
-	rdb, files, err := newRedis(url, 100*time.Millisecond, quiet())
+	rdb, files, err := newRedis(redisSettings{url: url, budget: 100 * time.Millisecond}, quiet())
 	require.NoError(t, err)
 	defer rdb.Close()
 	defer files.Close()
@@ -39,7 +39,7 @@ func TestRedisBreakerStopsAskingAfterAFailure(t *testing.T) {
 	require.NoError(t, err)
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens there any more
-	rdb, files, err := newRedis("redis://"+addr+"/0", 100*time.Millisecond, quiet())
+	rdb, files, err := newRedis(redisSettings{url: "redis://" + addr + "/0", budget: 100 * time.Millisecond}, quiet())
 	require.NoError(t, err)
 	defer rdb.Close()
 	defer files.Close()
@@ -61,7 +61,7 @@ func TestRedisBreakerIgnoresTheCallersDeadlineAndABusyPool(t *testing.T) {
 	if url == "" {
 		url = "redis://127.0.0.1:6379/0"
 	}
-	rdb, files, err := newRedis(url, 100*time.Millisecond, quiet())
+	rdb, files, err := newRedis(redisSettings{url: url, budget: 100 * time.Millisecond}, quiet())
 	require.NoError(t, err)
 	defer rdb.Close()
 	defer files.Close()
@@ -70,14 +70,45 @@ func TestRedisBreakerIgnoresTheCallersDeadlineAndABusyPool(t *testing.T) {
 	require.Error(t, rdb.Ping(late).Err())
 	require.NoError(t, rdb.Ping(context.Background()).Err(), "a request out of time does not shut Redis out for everyone")
 
-	one, oneFiles, err := newRedis(url+"?pool_size=1", 100*time.Millisecond, quiet())
+	one, oneFiles, err := newRedis(redisSettings{url: url + "?pool_size=1", budget: 100 * time.Millisecond}, quiet())
 	require.NoError(t, err)
 	defer one.Close()
 	defer oneFiles.Close()
-	blocker := one.Conn()
+	blocker := one.(*redis.Client).Conn()
 	require.NoError(t, blocker.Ping(context.Background()).Err()) // holds the only connection
 	err = one.Ping(context.Background()).Err()
 	require.ErrorIs(t, err, redis.ErrPoolTimeout)
 	blocker.Close()
 	require.NoError(t, one.Ping(context.Background()).Err(), "a busy pool is not a Redis outage")
+}
+
+// REDIS_ADDRS and REDIS_SENTINEL_MASTER choose the client: one Redis, a
+// Cluster, or a master found through Sentinels — for both clients.
+func TestRedisTopologyFollowsTheSettings(t *testing.T) {
+	base := redisSettings{url: "redis://:pw@redis-1:6379/0", budget: 100 * time.Millisecond}
+	single, singleFiles, err := newRedis(base, quiet())
+	require.NoError(t, err)
+	defer single.Close()
+	defer singleFiles.Close()
+	require.Equal(t, "redis-1:6379", single.(*redis.Client).Options().Addr)
+
+	cluster := base
+	cluster.addrs, cluster.cluster, cluster.poolSize = []string{"redis-2:6379"}, true, 7
+	c, cFiles, err := newRedis(cluster, quiet())
+	require.NoError(t, err)
+	defer c.Close()
+	defer cFiles.Close()
+	opts := c.(*redis.ClusterClient).Options()
+	require.Equal(t, []string{"redis-1:6379", "redis-2:6379"}, opts.Addrs)
+	require.Equal(t, 7, opts.PoolSize, "REDIS_POOL_SIZE")
+	require.Equal(t, "pw", opts.Password)
+	require.IsType(t, &redis.ClusterClient{}, cFiles, "import files go to the same Cluster")
+
+	sentinel := base
+	sentinel.addrs, sentinel.master = []string{"sentinel-2:26379"}, "carnet"
+	f, fFiles, err := newRedis(sentinel, quiet())
+	require.NoError(t, err)
+	defer f.Close()
+	defer fFiles.Close()
+	require.Equal(t, "FailoverClient", f.(*redis.Client).Options().Addr, "the master is asked of the Sentinels")
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/carnet-salon/carnet/internal/config"
 )
 
 // Redis holds sessions and rate limits, both on the path of a request: an
@@ -20,27 +22,62 @@ const redisCooldown = 2 * time.Second
 // ErrRedisDown is returned without calling Redis while the breaker is open.
 var ErrRedisDown = errors.New("redis: unavailable, not retried for a moment")
 
+// redisSettings say where Redis is and how to talk to it: REDIS_URL gives
+// the scheme (rediss: TLS), password, database and a first address;
+// REDIS_ADDRS more addresses. With REDIS_SENTINEL_MASTER every address is a
+// Sentinel; with several addresses and no master (or REDIS_CLUSTER) they
+// are a Cluster's seed nodes; otherwise it is one Redis.
+type redisSettings struct {
+	url      string
+	addrs    []string
+	master   string
+	cluster  bool
+	poolSize int // 0: go-redis's default
+	budget   time.Duration
+}
+
+func redisFrom(cfg config.Config) redisSettings {
+	return redisSettings{url: cfg.RedisURL, addrs: cfg.RedisAddrs, master: cfg.RedisSentinelMaster, cluster: cfg.ClusterRedis(),
+		poolSize: cfg.RedisPoolSize, budget: cfg.RedisTimeout}
+}
+
 // newRedis returns two clients of the same Redis: the one every request
 // uses, with the tight budget and the breaker, and one for values of
 // megabytes (an import file between its two steps), which take longer than
 // the budget — a slow one must not make the breaker shut Redis out for
 // everyone.
-func newRedis(rawURL string, budget time.Duration, log *slog.Logger) (fast, files *redis.Client, err error) {
-	opts, err := redis.ParseURL(rawURL)
+func newRedis(rs redisSettings, log *slog.Logger) (fast, files redis.UniversalClient, err error) {
+	one, err := redis.ParseURL(rs.url)
 	if err != nil {
 		return nil, nil, fmt.Errorf("server: redis url: %w", err)
+	}
+	opts := &redis.UniversalOptions{Addrs: append([]string{one.Addr}, rs.addrs...), MasterName: rs.master, IsClusterMode: rs.cluster,
+		DB: one.DB, Username: one.Username, Password: one.Password, TLSConfig: one.TLSConfig, Protocol: one.Protocol,
+		PoolSize: one.PoolSize}
+	if rs.master != "" {
+		// The URL's password is the master's; Sentinels usually share it.
+		opts.SentinelUsername, opts.SentinelPassword = one.Username, one.Password
+	}
+	if opts.TLSConfig != nil && (len(opts.Addrs) > 1 || rs.master != "") {
+		// Each node's certificate is checked against its own name, not
+		// the first address's.
+		opts.TLSConfig = opts.TLSConfig.Clone()
+		opts.TLSConfig.ServerName = ""
+	}
+	if rs.poolSize > 0 {
+		opts.PoolSize = rs.poolSize
 	}
 	bulk := *opts
 	bulk.DialTimeout, bulk.ReadTimeout, bulk.WriteTimeout, bulk.PoolSize = time.Second, 3*time.Second, 3*time.Second, 4
 
-	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout, opts.PoolTimeout = budget, budget, budget, budget
+	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout, opts.PoolTimeout = rs.budget, rs.budget, rs.budget, rs.budget
 	// No retry: it would double the wait. Pooled connections are checked
 	// before use, so one closed by a Redis restart is not what fails.
 	opts.MaxRetries = -1
 	opts.DialerRetries, opts.DialerRetryTimeout = 1, time.Millisecond
-	fast = redis.NewClient(opts)
+	fast = redis.NewUniversalClient(opts)
 	fast.AddHook(&breaker{cooldown: redisCooldown, log: log})
-	return fast, redis.NewClient(&bulk), nil
+	return fast, redis.NewUniversalClient(&bulk), nil
 }
 
 // breaker stops calling Redis for a cooldown after it failed to answer, so

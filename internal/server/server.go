@@ -20,6 +20,8 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/activity"
@@ -64,7 +66,7 @@ type Server struct {
 	Log       *slog.Logger
 	Clock     clock.Clock
 	DB        *store.DB
-	Redis     *redis.Client
+	Redis     redis.UniversalClient
 	Accounts  *account.Service
 	Salons    *salon.Service
 	Admin     *admin.Service
@@ -85,7 +87,11 @@ type Server struct {
 	workers   *river.Client[pgx.Tx]
 	draining  atomic.Bool
 
-	redisFiles *redis.Client // import files: the same Redis, with time for megabytes
+	redisFiles redis.UniversalClient // import files: the same Redis, with time for megabytes
+
+	tracing   *sdktrace.TracerProvider // nil unless OTEL_EXPORTER_OTLP_ENDPOINT is set
+	admin     *http.Server             // pprof; nil unless ADMIN_ADDR is set
+	adminAddr string
 }
 
 // New connects to Postgres (as the application roles) and Redis and builds
@@ -103,11 +109,15 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 			opts.Mail = mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
 		}
 	}
-	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.AppDBPassword)
+	tracing, tp, err := startTracing(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	rdb, files, err := newRedis(cfg.RedisURL, cfg.RedisTimeout, opts.Log)
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.AppDBPassword, store.Options{MaxConns: cfg.DBMaxConns, Tracer: tp})
+	if err != nil {
+		return nil, err
+	}
+	rdb, files, err := newRedis(redisFrom(cfg), opts.Log)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -122,7 +132,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 		db.Close()
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, DB: db, Redis: rdb, redisFiles: files}
+	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, DB: db, Redis: rdb, redisFiles: files, tracing: tracing}
 	s.Journal = &journal.Journal{Key: key, DB: db, Clock: opts.Clock}
 	base := cfg.BaseURL.String()
 	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base, Box: box}
@@ -152,21 +162,29 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	s.Farewell = &farewell.Farewell{Till: s.Till, Customers: s.Customers, Agenda: s.Agenda, Booking: s.Booking, Catalog: s.Catalog,
 		Team: s.Team, Clock: opts.Clock}
 
-	if s.workers, err = newWorkers(db, s, opts); err != nil {
+	if s.workers, err = newWorkers(db, s, opts, tp); err != nil {
 		s.Close()
 		return nil, err
 	}
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		newPoolCollector(db.AppPool()))
 	s.App, s.Routes = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, RedisFiles: files, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
 		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
 		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking, Messages: s.Messages, Portal: s.Portal,
-		Till: s.Till, Farewell: s.Farewell, Activity: &activity.Feed{DB: db}, Journal: s.Journal, Draining: &s.draining})
+		Till: s.Till, Farewell: s.Farewell, Activity: &activity.Feed{DB: db}, Journal: s.Journal, Draining: &s.draining,
+		Trace: requestTracing(tp)})
+	if cfg.AdminAddr != "" {
+		if err := s.startAdmin(cfg.AdminAddr); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
-func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], error) {
+func newWorkers(db *store.DB, s *Server, opts Options, tp trace.TracerProvider) (*river.Client[pgx.Tx], error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &mail.SendWorker{Sender: opts.Mail})
 	river.AddWorker(workers, &account.ResetEmailWorker{Accounts: s.Accounts, Sender: opts.Mail})
@@ -198,6 +216,7 @@ func newWorkers(db *store.DB, s *Server, opts Options) (*river.Client[pgx.Tx], e
 			mail.Queue:         {MaxWorkers: 5},
 		},
 		Workers:                     workers,
+		Middleware:                  store.JobTracing(tp),
 		PeriodicJobs:                periodic,
 		CompletedJobRetentionPeriod: 24 * time.Hour,
 		// Jobs that fail are retried with backoff; the last error stays on the job.
@@ -259,8 +278,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Close releases connections.
+// Close releases connections, and sends the traces not sent yet.
 func (s *Server) Close() {
+	if s.admin != nil {
+		_ = s.admin.Close()
+	}
+	if s.tracing != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		if err := s.tracing.Shutdown(ctx); err != nil {
+			s.Log.Warn("traces not sent", "err", err)
+		}
+		cancel()
+	}
 	if s.Redis != nil {
 		_ = s.Redis.Close()
 		_ = s.redisFiles.Close()

@@ -173,7 +173,13 @@ func (s *Store[T, P]) DeleteOwner(ctx context.Context, owner uuid.UUID) error {
 	if err != nil {
 		return fmt.Errorf("session: list owner's sessions: %w", err)
 	}
-	if err := s.rdb.Del(ctx, append(keys, key)...).Err(); err != nil {
+	// One DEL per key, in one round trip: a Redis Cluster refuses a DEL
+	// of keys that live in different slots.
+	pipe := s.rdb.Pipeline()
+	for _, k := range append(keys, key) {
+		pipe.Del(ctx, k)
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
 		return fmt.Errorf("session: delete owner's sessions: %w", err)
 	}
 	return nil

@@ -11,6 +11,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+	"github.com/riverqueue/rivercontrib/otelriver"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
@@ -50,26 +53,50 @@ func (t Tx) Enqueue(ctx context.Context, args river.JobArgs, opts *river.InsertO
 // (advisory locks, batch inserts).
 func (t Tx) Raw() pgx.Tx { return t.raw }
 
+// Options size the pools and switch tracing on; the zero value is a
+// laptop's: 10 connections, no tracing.
+type Options struct {
+	MaxConns int32 // the salon-scoped pool's size (DB_MAX_CONNS)
+	// Tracer, when set, makes a span of every statement and job insert;
+	// nil costs nothing.
+	Tracer trace.TracerProvider
+}
+
 // Open connects both pools as the application roles described by ownerURL
 // (the owner's URL with the user swapped) and prepares the job inserter.
-func Open(ctx context.Context, ownerURL, rolePassword string) (*DB, error) {
-	app, err := openPool(ctx, ownerURL, AppRole, rolePassword, 10)
+func Open(ctx context.Context, ownerURL, rolePassword string, opts ...Options) (*DB, error) {
+	o := Options{MaxConns: 10}
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	app, err := openPool(ctx, ownerURL, AppRole, rolePassword, o.MaxConns, o.Tracer)
 	if err != nil {
 		return nil, err
 	}
-	platform, err := openPool(ctx, ownerURL, PlatformRole, rolePassword, 4)
+	platform, err := openPool(ctx, ownerURL, PlatformRole, rolePassword, 4, o.Tracer)
 	if err != nil {
 		app.Close()
 		return nil, err
 	}
 	// An insert-only client: workers run elsewhere (jobs package) on their own client.
-	jobs, err := river.NewClient(riverpgxv5.New(app), &river.Config{Schema: RiverSchema})
+	jobs, err := river.NewClient(riverpgxv5.New(app), &river.Config{Schema: RiverSchema, Middleware: JobTracing(o.Tracer)})
 	if err != nil {
 		app.Close()
 		platform.Close()
 		return nil, fmt.Errorf("store: job inserter: %w", err)
 	}
 	return &DB{app: app, platform: platform, jobs: jobs}, nil
+}
+
+// JobTracing is the River middleware that traces job inserts and work,
+// continuing the trace of the request that enqueued the job; none without
+// a tracer.
+func JobTracing(tp trace.TracerProvider) []rivertype.Middleware {
+	if tp == nil {
+		return nil
+	}
+	return []rivertype.Middleware{otelriver.NewMiddleware(&otelriver.MiddlewareConfig{TracerProvider: tp,
+		EnableTracePropagation: true, EnableWorkSpanJobKindSuffix: true})}
 }
 
 // A database restart or an unreachable host must cost a request a short
@@ -86,7 +113,7 @@ const (
 
 // Pool sizes: 4–8 connections measured best on 2 cores; River's
 // listener and fetchers take one or two more on the app pool.
-func openPool(ctx context.Context, ownerURL, role, password string, maxConns int32) (*pgxpool.Pool, error) {
+func openPool(ctx context.Context, ownerURL, role, password string, maxConns int32, tp trace.TracerProvider) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(ownerURL)
 	if err != nil {
 		return nil, fmt.Errorf("store: parse database url: %w", err)
@@ -98,6 +125,9 @@ func openPool(ctx context.Context, ownerURL, role, password string, maxConns int
 	cfg.ConnConfig.ConnectTimeout = connectTimeout
 	cfg.PingTimeout = pingTimeout
 	cfg.HealthCheckPeriod = healthCheckPeriod
+	if tp != nil {
+		cfg.ConnConfig.Tracer = newQueryTracer(tp)
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: connect as %s: %w", role, err)

@@ -19,6 +19,9 @@ func (s *Server) routes(app *fiber.App) Declarations {
 	// Pages travel compressed, at the fastest level: a busy day of the agenda
 	// is ~200 KB of HTML, a lot for a phone on a salon's Wi-Fi.
 	app.Use(s.begin, s.securityHeaders, compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	if s.Trace != nil {
+		app.Use(s.Trace)
+	}
 
 	t.Get("/healthz", s.handleHealthz)
 	t.Get("/readyz", s.handleReadyz)

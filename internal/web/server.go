@@ -63,6 +63,9 @@ type Deps struct {
 	// files): they need more than Redis's tight budget, and a slow one must
 	// not make the breaker shut Redis out for everyone.
 	RedisFiles redis.UniversalClient
+	// Trace, when set, runs after the request's context is made and
+	// wraps everything else (OpenTelemetry, when a collector is configured).
+	Trace fiber.Handler
 }
 
 // Server holds the dependencies every handler method shares.
