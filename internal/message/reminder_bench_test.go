@@ -56,7 +56,7 @@ func BenchmarkReminderSweep(b *testing.B) {
 
 // reminderArgs are the sweep query's arguments, in the generated order.
 func reminderArgs(now time.Time) []any {
-	return []any{now, now.Add(168 * time.Hour), int32(500)}
+	return []any{now, now.Add(-168 * time.Hour), int32(500)}
 }
 
 // seedReminderBench adds n salons as the database owner with COPY: three
