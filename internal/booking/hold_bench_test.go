@@ -27,6 +27,11 @@ func (c fixedClock) Now() time.Time { return time.Time(c) }
 // no hold expired: the sweep runs every 30 seconds, and what it reads must
 // not grow with salons. It reports the rows and shared buffers its query
 // reads (EXPLAIN ANALYZE as the platform role the sweep runs as).
+//
+// Measured (2 cores, heavily loaded): driven by bookings awaiting payment,
+// the plan read appointments whole, 202,000 rows and 3,888 buffers at 1,000
+// salons, 404,000 and 7,773 at 2,000; from appointments_hold_idx, 0 rows and
+// 2 buffers at both.
 func BenchmarkHoldSweep(b *testing.B) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, testkit.DatabaseURL(), "")

@@ -27,6 +27,10 @@ func (c fixedClock) Now() time.Time { return time.Time(c) }
 // sweep runs every minute, and what it reads must not grow with salons.
 // It reports the rows and shared buffers its query reads (EXPLAIN ANALYZE as
 // the platform role the sweep runs as) and the time of a whole sweep.
+//
+// Measured (2 cores, heavily loaded): before reminder_due_at, 155,000 rows
+// and 2,619 buffers at 1,000 salons, 300,000 rows and 502,126 buffers at
+// 2,000; with it, 0 rows and 5 buffers at both.
 func BenchmarkReminderSweep(b *testing.B) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, testkit.DatabaseURL(), "")
