@@ -48,10 +48,12 @@ WHERE tenant_id = @tenant_id AND id = @id AND status = ANY(@from_statuses::text[
 
 -- name: BookingExpiredHolds :many
 -- Holds whose time is up, in every salon (or in one, when tenant_id is set):
--- the sweeper releases them.
+-- the sweeper releases them. The partial index on the hold's expiry reads
+-- only those, not every hold being paid for.
 SELECT b.tenant_id, b.id, b.appointment_id, b.checkout_session_id, b.stripe_account_id
-FROM bookings b JOIN appointments a ON a.id = b.appointment_id
-WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= @now::timestamptz
+FROM appointments a JOIN bookings b ON b.appointment_id = a.id
+WHERE a.status = 'pending' AND a.hold_expires_at IS NOT NULL AND a.hold_expires_at <= @now::timestamptz
+  AND b.status = 'awaiting_payment'
   AND (sqlc.narg(tenant_id)::uuid IS NULL OR b.tenant_id = sqlc.narg(tenant_id))
 ORDER BY a.hold_expires_at
 LIMIT 200;

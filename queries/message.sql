@@ -74,24 +74,25 @@ WHERE tenant_id = @tenant_id;
 
 -- name: MessageDueReminders :many
 -- Visits whose reminder is due, in every salon (platform path): booked or
--- confirmed, not reminded yet, starting within the salon's reminder delay.
--- A visit confirmed once that delay had begun (booked online or by the salon
--- for this afternoon, or moved into it) is left out: its confirmation has
--- just given the time. A visit whose staff member is absent or has left, or
--- that falls on a day the salon is closed, is not reminded: the client would
--- come for nothing (the salon moves or cancels it first). The partial index
--- covers the scan.
-SELECT a.tenant_id, a.id
+-- confirmed, not reminded yet, their reminder time (kept by a trigger, see
+-- schema/0031) come and their start not. The partial index on that time
+-- reads only the visits due: none of the salons' other visits. since is
+-- the longest delay before now: a visit due earlier has started, and is not
+-- read again. A visit whose staff member is absent or has left, or that
+-- falls on a day the salon is closed, is not reminded: the client would
+-- come for nothing (the salon moves or cancels it first). told: a
+-- confirmation was sent once the delay had begun (booked online or by the
+-- salon for this afternoon, or moved into it); it has just given the time,
+-- and the sweep sets the visit aside instead of reminding it.
+SELECT a.tenant_id, a.id, a.reminder_due_at::timestamptz AS due_at,
+    EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
+      AND m.kind = 'confirmation' AND m.created_at >= a.reminder_due_at) AS told
 FROM appointments a
-JOIN salon_settings st ON st.tenant_id = a.tenant_id
 JOIN tenants t ON t.id = a.tenant_id
 JOIN staff_members sm ON sm.tenant_id = a.tenant_id AND sm.id = a.staff_id
-WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
-  AND a.starts_at > @now::timestamptz AND a.starts_at <= @horizon::timestamptz
-  AND st.reminder_hours > 0
-  AND a.starts_at - make_interval(hours => st.reminder_hours) <= @now::timestamptz
-  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
-      AND m.kind = 'confirmation' AND m.created_at >= a.starts_at - make_interval(hours => st.reminder_hours))
+WHERE a.reminder_sent_at IS NULL AND a.reminder_due_at IS NOT NULL
+  AND a.reminder_due_at > @since::timestamptz AND a.reminder_due_at <= @now::timestamptz
+  AND a.status IN ('booked', 'confirmed') AND a.starts_at > @now::timestamptz
   AND t.status = 'active'
   AND sm.active
   AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.tenant_id = a.tenant_id
@@ -100,8 +101,14 @@ WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND NOT EXISTS (SELECT 1 FROM staff_absences ab WHERE ab.tenant_id = a.tenant_id AND ab.staff_id = a.staff_id
       AND ab.starts_on <= ((a.busy_until - interval '1 microsecond') AT TIME ZONE t.time_zone)::date
       AND ab.ends_on >= (a.starts_at AT TIME ZONE t.time_zone)::date)
-ORDER BY a.starts_at
+ORDER BY a.reminder_due_at
 LIMIT @row_limit;
+
+-- name: MessageReminderSetAside :exec
+-- Takes out of the sweep a visit whose confirmation already gave its time,
+-- unless it was moved meanwhile (its reminder time then changed).
+UPDATE appointments SET reminder_due_at = NULL
+WHERE tenant_id = @tenant_id AND id = @id AND reminder_due_at = @due_at::timestamptz AND reminder_sent_at IS NULL;
 
 -- name: MessageReminderClaim :execrows
 -- Marks a visit reminded, if it still is due: the one statement that makes a

@@ -22,8 +22,12 @@ const ReminderEvery = time.Minute
 // reminderBatch bounds one sweep; the next minute takes the rest.
 const reminderBatch = 500
 
+// maxReminderHours is the longest reminder delay a salon may set.
+const maxReminderHours = 168
+
 // SendDueReminders puts in the outbox the reminder of every visit, in every
-// salon, whose time minus the salon's reminder delay has come. Each visit is
+// salon, whose time minus the salon's reminder delay has come; it reads only
+// those visits, whatever the number of salons. Each visit is
 // marked reminded in the same transaction as its messages, by a statement
 // that checks it still is due and not reminded: a reminder fires once, never
 // for a cancelled visit, whatever the number of sweeps, instances or retries.
@@ -33,7 +37,8 @@ func (o *Outbox) SendDueReminders(ctx context.Context) (int, error) {
 	var due []dbq.MessageDueRemindersRow
 	err := o.DB.Unscoped(ctx, func(tx store.Tx) error {
 		var err error
-		due, err = tx.MessageDueReminders(ctx, dbq.MessageDueRemindersParams{Now: now, Horizon: now.Add(168 * time.Hour), RowLimit: reminderBatch})
+		due, err = tx.MessageDueReminders(ctx, dbq.MessageDueRemindersParams{Now: now,
+			Since: now.Add(-maxReminderHours * time.Hour), RowLimit: reminderBatch})
 		return err
 	})
 	if err != nil {
@@ -44,6 +49,9 @@ func (o *Outbox) SendDueReminders(ctx context.Context) (int, error) {
 	for _, r := range due {
 		claimed := false
 		err := o.DB.WithTenant(ctx, r.TenantID, func(tx store.Tx) error {
+			if r.Told {
+				return tx.MessageReminderSetAside(ctx, dbq.MessageReminderSetAsideParams{TenantID: r.TenantID, ID: r.ID, DueAt: r.DueAt})
+			}
 			n, err := tx.MessageReminderClaim(ctx, dbq.MessageReminderClaimParams{TenantID: r.TenantID, ID: r.ID, Now: now})
 			if err != nil || n == 0 {
 				return err
@@ -102,7 +110,7 @@ func (o *Outbox) Reminders(ctx context.Context, salonID uuid.UUID) (Reminders, e
 // whether an SMS goes too. The field in errors is reminder_hours.
 func (o *Outbox) SetReminders(ctx context.Context, salonID uuid.UUID, hours string, sms bool) error {
 	h, err := strconv.Atoi(strings.TrimSpace(hours))
-	if err != nil || h < 0 || h > 168 {
+	if err != nil || h < 0 || h > maxReminderHours {
 		return apperr.Fields{"reminder_hours": "message.reminder_hours_invalid"}.Err()
 	}
 	return o.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {

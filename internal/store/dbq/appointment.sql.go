@@ -65,7 +65,7 @@ INSERT INTO appointments (tenant_id, staff_id, customer_id, starts_at, ends_at, 
                           hold_expires_at, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
         $10, $11)
-RETURNING id, tenant_id, staff_id, customer_id, starts_at, ends_at, busy_until, status, source, note, hold_expires_at, cancelled_at, created_by, created_at, updated_at, reminder_sent_at
+RETURNING id, tenant_id, staff_id, customer_id, starts_at, ends_at, busy_until, status, source, note, hold_expires_at, cancelled_at, created_by, created_at, updated_at, reminder_sent_at, reminder_due_at
 `
 
 type AppointmentCreateParams struct {
@@ -114,12 +114,13 @@ func (q *Queries) AppointmentCreate(ctx context.Context, arg AppointmentCreatePa
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.ReminderSentAt,
+		&i.ReminderDueAt,
 	)
 	return i, err
 }
 
 const appointmentGet = `-- name: AppointmentGet :one
-SELECT a.id, a.tenant_id, a.staff_id, a.customer_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note, a.hold_expires_at, a.cancelled_at, a.created_by, a.created_at, a.updated_at, a.reminder_sent_at, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color,
+SELECT a.id, a.tenant_id, a.staff_id, a.customer_id, a.starts_at, a.ends_at, a.busy_until, a.status, a.source, a.note, a.hold_expires_at, a.cancelled_at, a.created_by, a.created_at, a.updated_at, a.reminder_sent_at, a.reminder_due_at, c.first_name, c.last_name, c.phone, c.email, s.name AS staff_name, s.color AS staff_color,
        coalesce((SELECT sum(l.amount_cents) FROM customer_ledger l
                  WHERE l.tenant_id = a.tenant_id AND l.customer_id = a.customer_id), 0)::bigint AS balance_cents
 FROM appointments a
@@ -150,6 +151,7 @@ type AppointmentGetRow struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	ReminderSentAt *time.Time
+	ReminderDueAt  *time.Time
 	FirstName      string
 	LastName       string
 	Phone          string
@@ -179,6 +181,7 @@ func (q *Queries) AppointmentGet(ctx context.Context, arg AppointmentGetParams) 
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.ReminderSentAt,
+		&i.ReminderDueAt,
 		&i.FirstName,
 		&i.LastName,
 		&i.Phone,

@@ -265,8 +265,9 @@ func (q *Queries) BookingCreate(ctx context.Context, arg BookingCreateParams) (B
 
 const bookingExpiredHolds = `-- name: BookingExpiredHolds :many
 SELECT b.tenant_id, b.id, b.appointment_id, b.checkout_session_id, b.stripe_account_id
-FROM bookings b JOIN appointments a ON a.id = b.appointment_id
-WHERE b.status = 'awaiting_payment' AND a.status = 'pending' AND a.hold_expires_at <= $1::timestamptz
+FROM appointments a JOIN bookings b ON b.appointment_id = a.id
+WHERE a.status = 'pending' AND a.hold_expires_at IS NOT NULL AND a.hold_expires_at <= $1::timestamptz
+  AND b.status = 'awaiting_payment'
   AND ($2::uuid IS NULL OR b.tenant_id = $2)
 ORDER BY a.hold_expires_at
 LIMIT 200
@@ -286,7 +287,8 @@ type BookingExpiredHoldsRow struct {
 }
 
 // Holds whose time is up, in every salon (or in one, when tenant_id is set):
-// the sweeper releases them.
+// the sweeper releases them. The partial index on the hold's expiry reads
+// only those, not every hold being paid for.
 func (q *Queries) BookingExpiredHolds(ctx context.Context, arg BookingExpiredHoldsParams) ([]BookingExpiredHoldsRow, error) {
 	rows, err := q.db.Query(ctx, bookingExpiredHolds, arg.Now, arg.TenantID)
 	if err != nil {

@@ -225,17 +225,15 @@ func (q *Queries) MessageCustomer(ctx context.Context, arg MessageCustomerParams
 }
 
 const messageDueReminders = `-- name: MessageDueReminders :many
-SELECT a.tenant_id, a.id
+SELECT a.tenant_id, a.id, a.reminder_due_at::timestamptz AS due_at,
+    EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
+      AND m.kind = 'confirmation' AND m.created_at >= a.reminder_due_at) AS told
 FROM appointments a
-JOIN salon_settings st ON st.tenant_id = a.tenant_id
 JOIN tenants t ON t.id = a.tenant_id
 JOIN staff_members sm ON sm.tenant_id = a.tenant_id AND sm.id = a.staff_id
-WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
-  AND a.starts_at > $1::timestamptz AND a.starts_at <= $2::timestamptz
-  AND st.reminder_hours > 0
-  AND a.starts_at - make_interval(hours => st.reminder_hours) <= $1::timestamptz
-  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id
-      AND m.kind = 'confirmation' AND m.created_at >= a.starts_at - make_interval(hours => st.reminder_hours))
+WHERE a.reminder_sent_at IS NULL AND a.reminder_due_at IS NOT NULL
+  AND a.reminder_due_at > $1::timestamptz AND a.reminder_due_at <= $2::timestamptz
+  AND a.status IN ('booked', 'confirmed') AND a.starts_at > $2::timestamptz
   AND t.status = 'active'
   AND sm.active
   AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.tenant_id = a.tenant_id
@@ -244,31 +242,36 @@ WHERE a.reminder_sent_at IS NULL AND a.status IN ('booked', 'confirmed')
   AND NOT EXISTS (SELECT 1 FROM staff_absences ab WHERE ab.tenant_id = a.tenant_id AND ab.staff_id = a.staff_id
       AND ab.starts_on <= ((a.busy_until - interval '1 microsecond') AT TIME ZONE t.time_zone)::date
       AND ab.ends_on >= (a.starts_at AT TIME ZONE t.time_zone)::date)
-ORDER BY a.starts_at
+ORDER BY a.reminder_due_at
 LIMIT $3
 `
 
 type MessageDueRemindersParams struct {
+	Since    time.Time
 	Now      time.Time
-	Horizon  time.Time
 	RowLimit int32
 }
 
 type MessageDueRemindersRow struct {
 	TenantID uuid.UUID
 	ID       uuid.UUID
+	DueAt    time.Time
+	Told     bool
 }
 
 // Visits whose reminder is due, in every salon (platform path): booked or
-// confirmed, not reminded yet, starting within the salon's reminder delay.
-// A visit confirmed once that delay had begun (booked online or by the salon
-// for this afternoon, or moved into it) is left out: its confirmation has
-// just given the time. A visit whose staff member is absent or has left, or
-// that falls on a day the salon is closed, is not reminded: the client would
-// come for nothing (the salon moves or cancels it first). The partial index
-// covers the scan.
+// confirmed, not reminded yet, their reminder time (kept by a trigger, see
+// schema/0031) come and their start not. The partial index on that time
+// reads only the visits due: none of the salons' other visits. since is
+// the longest delay before now: a visit due earlier has started, and is not
+// read again. A visit whose staff member is absent or has left, or that
+// falls on a day the salon is closed, is not reminded: the client would
+// come for nothing (the salon moves or cancels it first). told: a
+// confirmation was sent once the delay had begun (booked online or by the
+// salon for this afternoon, or moved into it); it has just given the time,
+// and the sweep sets the visit aside instead of reminding it.
 func (q *Queries) MessageDueReminders(ctx context.Context, arg MessageDueRemindersParams) ([]MessageDueRemindersRow, error) {
-	rows, err := q.db.Query(ctx, messageDueReminders, arg.Now, arg.Horizon, arg.RowLimit)
+	rows, err := q.db.Query(ctx, messageDueReminders, arg.Since, arg.Now, arg.RowLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +279,12 @@ func (q *Queries) MessageDueReminders(ctx context.Context, arg MessageDueReminde
 	items := []MessageDueRemindersRow{}
 	for rows.Next() {
 		var i MessageDueRemindersRow
-		if err := rows.Scan(&i.TenantID, &i.ID); err != nil {
+		if err := rows.Scan(
+			&i.TenantID,
+			&i.ID,
+			&i.DueAt,
+			&i.Told,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -362,6 +370,24 @@ func (q *Queries) MessageReminderClaim(ctx context.Context, arg MessageReminderC
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const messageReminderSetAside = `-- name: MessageReminderSetAside :exec
+UPDATE appointments SET reminder_due_at = NULL
+WHERE tenant_id = $1 AND id = $2 AND reminder_due_at = $3::timestamptz AND reminder_sent_at IS NULL
+`
+
+type MessageReminderSetAsideParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+	DueAt    time.Time
+}
+
+// Takes out of the sweep a visit whose confirmation already gave its time,
+// unless it was moved meanwhile (its reminder time then changed).
+func (q *Queries) MessageReminderSetAside(ctx context.Context, arg MessageReminderSetAsideParams) error {
+	_, err := q.db.Exec(ctx, messageReminderSetAside, arg.TenantID, arg.ID, arg.DueAt)
+	return err
 }
 
 const messageReminderSettings = `-- name: MessageReminderSettings :one

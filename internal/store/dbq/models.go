@@ -53,6 +53,7 @@ type Appointment struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	ReminderSentAt *time.Time
+	ReminderDueAt  *time.Time
 }
 
 type AppointmentService struct {
