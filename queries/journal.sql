@@ -4,14 +4,19 @@
 INSERT INTO journal_heads (register_id, tenant_id, seq, sig, first_at, last_at)
 VALUES (@register_id, @tenant_id, 0, ''::bytea, @at, @at)
 ON CONFLICT (register_id) DO UPDATE SET seq = journal_heads.seq
-RETURNING seq, sig;
+RETURNING seq, sig, last_at, closed_to;
 
 -- name: JournalEntryAdd :exec
 WITH head AS (
-    -- last_at: the last entry that a closure would cover (not a closure).
+    -- last_at: the last entry that a closure would cover (not a closure);
+    -- closed_to: where the latest closure ends.
     UPDATE journal_heads SET seq = @seq, sig = @sig,
-        last_at = CASE WHEN @kind::text = 'closure' THEN last_at ELSE greatest(last_at, @at) END
+        last_at = CASE WHEN @kind::text = 'closure' THEN last_at ELSE greatest(last_at, @at) END,
+        closed_to = CASE WHEN @kind::text = 'closure' THEN greatest(closed_to, sqlc.narg('period_to')) ELSE closed_to END
     WHERE register_id = @register_id AND tenant_id = @tenant_id
+), signer AS (
+    -- The public half of the signing key, kept for archives made after a rotation.
+    INSERT INTO journal_keys (key_id, public_key) VALUES (@key_id, @public_key) ON CONFLICT (key_id) DO NOTHING
 )
 INSERT INTO journal_entries (tenant_id, register_id, seq, kind, at, payload, prev_sig, sig, key_id,
     incl_cents, period, period_from, period_to)
@@ -100,3 +105,19 @@ SELECT seq, first_at, last_at FROM journal_heads WHERE tenant_id = @tenant_id AN
 SELECT c.period_to FROM journal_entries c
 WHERE c.tenant_id = @tenant_id AND c.register_id = @register_id AND c.kind = 'closure' AND c.period = @period
 ORDER BY c.period_from DESC LIMIT 1;
+
+-- name: JournalKeysGet :many
+-- The public keys that signed entries, by fingerprint.
+SELECT key_id, public_key FROM journal_keys WHERE key_id = ANY(@key_ids::text[]) ORDER BY key_id;
+
+-- name: JournalDayEnd :one
+-- For the sweep's closure of a day at the salon's closing time: the last
+-- closing of the salon's opening hours on a weekday (minutes after local
+-- midnight; -1 when the salon does not open that day), and whether a
+-- ticket is still open on the register. Read here, one query for a register
+-- with activity today, rather than through the salon and till areas from
+-- inside the sweep's transaction.
+SELECT coalesce((SELECT (extract(epoch FROM max(o.closes)) / 60)::int FROM opening_hours o
+        WHERE o.tenant_id = @tenant_id AND o.weekday = @weekday), -1)::int AS closes_minute,
+    EXISTS (SELECT 1 FROM tickets t WHERE t.tenant_id = @tenant_id AND t.register_id = @register_id
+        AND t.status = 'open') AS ticket_open;

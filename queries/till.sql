@@ -44,6 +44,22 @@ RETURNING id;
 -- name: RegisterDayCurrent :one
 SELECT * FROM register_days WHERE tenant_id = @tenant_id AND register_id = @register_id AND closed_at IS NULL;
 
+-- name: RegisterDayLock :one
+-- The open day, locked for its closing: a ticket closing on the register
+-- (which shares this lock) finishes first, or waits and then finds the day closed.
+SELECT * FROM register_days WHERE tenant_id = @tenant_id AND register_id = @register_id AND closed_at IS NULL
+FOR UPDATE;
+
+-- name: RegisterDayShare :one
+-- The open day, shared by the ticket closings of the register: the day
+-- cannot close under them. Waiting on a closing, it finds no open day.
+SELECT * FROM register_days WHERE tenant_id = @tenant_id AND register_id = @register_id AND closed_at IS NULL
+FOR SHARE;
+
+-- name: TicketRegister :one
+-- The register of a ticket, read before any lock: its day is locked first.
+SELECT register_id FROM tickets WHERE tenant_id = @tenant_id AND id = @id;
+
 -- name: RegisterDayCash :one
 -- The cash a day's tickets brought in (refunds paid out come off).
 SELECT coalesce(sum(p.amount_cents), 0)::bigint AS cents

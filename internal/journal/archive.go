@@ -74,6 +74,7 @@ func (j *Journal) Export(ctx context.Context, tenantID uuid.UUID, registers []uu
 	m := Manifest{Format: archiveFormat, Salon: tenantID, From: instant(from), To: instant(to), ExportedAt: now,
 		KeyID: j.Key.ID(), PublicKeys: map[string]string{j.Key.ID(): j.Key.PublicBase64()}, Registers: []ArchivedChain{}}
 	var entries bytes.Buffer
+	signers := map[string]bool{}
 	err := j.DB.WithTenant(ctx, tenantID, func(tx store.Tx) error {
 		if registers == nil {
 			heads, err := tx.JournalHeadList(ctx, tenantID)
@@ -88,7 +89,7 @@ func (j *Journal) Export(ctx context.Context, tenantID uuid.UUID, registers []uu
 			if _, err := tx.JournalHeadGet(ctx, dbq.JournalHeadGetParams{TenantID: tenantID, RegisterID: r}); err != nil {
 				return fmt.Errorf("journal: export register %s: %w", r, err) // another salon's: not found
 			}
-			chain, err := writeChain(ctx, tx, &entries, tenantID, r, m)
+			chain, err := writeChain(ctx, tx, &entries, tenantID, r, m, signers)
 			if err != nil {
 				return err
 			}
@@ -104,7 +105,7 @@ func (j *Journal) Export(ctx context.Context, tenantID uuid.UUID, registers []uu
 				return err
 			}
 		}
-		return nil
+		return signerKeys(ctx, tx, signers, m.PublicKeys)
 	})
 	if err != nil {
 		return nil, err
@@ -112,18 +113,45 @@ func (j *Journal) Export(ctx context.Context, tenantID uuid.UUID, registers []uu
 	return j.pack(m, entries.Bytes())
 }
 
-func writeChain(ctx context.Context, tx store.Tx, w *bytes.Buffer, tenantID, register uuid.UUID, m Manifest) (ArchivedChain, error) {
+// signerKeys adds to keys the public key of every signer of the archive's
+// entries: entries signed before a key rotation verify with their own key,
+// which the signed manifest vouches for.
+func signerKeys(ctx context.Context, tx store.Tx, signers map[string]bool, keys map[string]string) error {
+	var ids []string
+	for id := range signers {
+		if _, ok := keys[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := tx.JournalKeysGet(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("journal: export: keys: %w", err)
+	}
+	for _, r := range rows {
+		keys[r.KeyID] = base64.StdEncoding.EncodeToString(r.PublicKey)
+	}
+	for _, id := range ids {
+		if _, ok := keys[id]; !ok {
+			// Signed before the journal kept its keys: the archive could not be verified.
+			return fmt.Errorf("journal: export: no public key for key %s, which signed entries", id)
+		}
+	}
+	return nil
+}
+
+// writeChain writes a register's entries of the archive's period and notes
+// the keys that signed them.
+func writeChain(ctx context.Context, tx store.Tx, w *bytes.Buffer, tenantID, register uuid.UUID, m Manifest, signers map[string]bool) (ArchivedChain, error) {
 	rows, err := tx.JournalEntriesIn(ctx, dbq.JournalEntriesInParams{TenantID: tenantID, RegisterID: register, FromAt: m.From, ToAt: m.To})
 	if err != nil {
 		return ArchivedChain{}, fmt.Errorf("journal: export register %s: %w", register, err)
 	}
 	c := ArchivedChain{Register: register}
 	for _, r := range rows {
-		if r.KeyID != m.KeyID {
-			// An entry signed before a key rotation: the archive must carry
-			// that key too, which the journal only knows through the entry.
-			return c, fmt.Errorf("journal: export: entry %d signed by key %s, not the current one", r.Seq, r.KeyID)
-		}
+		signers[r.KeyID] = true
 		b, err := json.Marshal(line{Register: register, Seq: r.Seq, Kind: Kind(r.Kind), At: instant(r.At), KeyID: r.KeyID,
 			Payload: r.Payload, PrevSig: base64.StdEncoding.EncodeToString(r.PrevSig), Sig: base64.StdEncoding.EncodeToString(r.Sig)})
 		if err != nil {

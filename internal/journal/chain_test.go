@@ -93,8 +93,9 @@ func TestConcurrentAppendsMakeOneGaplessChain(t *testing.T) {
 				var seq int64
 				err := b.env.Srv.DB.WithTenant(context.Background(), b.salon, func(tx store.Tx) error {
 					var err error
-					seq, err = b.j.Append(context.Background(), tx, journal.Entry{TenantID: b.salon, RegisterID: register,
-						Kind: journal.KindEvent, At: at, Event: &ev})
+					st, err := b.j.Append(context.Background(), tx, journal.Entry{TenantID: b.salon, RegisterID: register,
+						Kind: journal.KindEvent, Event: &ev})
+					seq = st.Seq
 					return err
 				})
 				if err != nil {

@@ -2,6 +2,7 @@ package journal_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -71,9 +72,17 @@ func TestClosureTotalsEqualTheDetailToTheCent(t *testing.T) {
 		day1, _ := journal.Bounds(journal.Day, b.env.Clock.Now().AddDate(0, 0, -3), paris)
 		_, day2 := journal.Bounds(journal.Day, day1, paris)
 		days := []*expected{newExpected(), newExpected()}
+		// In time order: the journal dates entries in the order it chains them.
+		var ats []time.Time
 		for range rng.IntN(20) {
-			d := rng.IntN(2)
-			at := day1.AddDate(0, 0, d).Add(time.Duration(rng.Int64N(int64(24 * time.Hour))))
+			ats = append(ats, day1.AddDate(0, 0, rng.IntN(2)).Add(time.Duration(rng.Int64N(int64(24*time.Hour)))))
+		}
+		slices.SortFunc(ats, time.Time.Compare)
+		for _, at := range ats {
+			d := 0
+			if !at.Before(day2) {
+				d = 1
+			}
 			days[d].add(b.doc(t, rng, register, at))
 		}
 		first := b.close(t, register, journal.Day, day1, day2)

@@ -28,16 +28,23 @@ func setup(t testing.TB) *bundle {
 	return &bundle{env: env, salon: env.NewSalon("Institut Caisse").ID, j: env.Srv.Journal}
 }
 
-// add appends one entry in its own transaction, as the till does with a ticket.
+// add appends one entry in its own transaction, as the till does with a
+// ticket. The journal dates entries by its clock: an entry with At set is
+// appended with the clock reading At, then the clock goes back.
 func (b *bundle) add(t testing.TB, e journal.Entry) int64 {
 	t.Helper()
-	var seq int64
+	if !e.At.IsZero() {
+		back := b.env.Clock.Now()
+		b.env.Clock.Set(e.At)
+		defer b.env.Clock.Set(back)
+	}
+	var st journal.Stamp
 	require.NoError(t, b.env.Srv.DB.WithTenant(context.Background(), b.salon, func(tx store.Tx) error {
 		var err error
-		seq, err = b.j.Append(context.Background(), tx, e)
+		st, err = b.j.Append(context.Background(), tx, e)
 		return err
 	}))
-	return seq
+	return st.Seq
 }
 
 // doc appends a random ticket (or, one time in four, a credit note) at a time.

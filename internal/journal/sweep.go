@@ -14,9 +14,9 @@ import (
 // CloseDue closes, for every register with a chain, each ended day, then
 // each ended month and year, that nobody closed: the Z closure runs by
 // itself when the salon forgot. A day ends at midnight in the salon's time
-// zone (opening hours vary by day and change; midnight is the same for all
-// and no ticket is lost to a late client). A day is closed only when the
-// register recorded something in it. It returns how many closures it made.
+// zone; today is closed earlier, at the salon's closing time (see
+// closeAtClosingTime). A day is closed only when the register recorded
+// something in it. It returns how many closures it made.
 func (j *Journal) CloseDue(ctx context.Context) (int, error) {
 	now := instant(j.Clock.Now())
 	var heads []dbq.JournalDueCandidatesRow
@@ -52,6 +52,11 @@ func (j *Journal) CloseDue(ctx context.Context) (int, error) {
 			if err != nil {
 				return made, err
 			}
+		}
+		n, err := j.closeAtClosingTime(ctx, h, loc, now)
+		made += n
+		if err != nil {
+			return made, err
 		}
 	}
 	return made, nil

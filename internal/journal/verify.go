@@ -95,14 +95,21 @@ func readZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
 	return files, nil
 }
 
+// publicKeys reads the manifest's keys. A key that is malformed or does not
+// match its fingerprint is left out (nil), so the first entry it signed is
+// the one named; the manifest's own key must be sound.
 func publicKeys(m Manifest) (map[string]ed25519.PublicKey, error) {
 	keys := map[string]ed25519.PublicKey{}
 	for id, b64 := range m.PublicKeys {
 		pub, err := base64.StdEncoding.DecodeString(b64)
 		if err != nil || len(pub) != ed25519.PublicKeySize || KeyID(pub) != id {
-			return nil, &Failure{Reason: "public key " + id + " is malformed or does not match its fingerprint"}
+			keys[id] = nil
+			continue
 		}
 		keys[id] = pub
+	}
+	if keys[m.KeyID] == nil {
+		return nil, &Failure{Reason: "the manifest's key " + m.KeyID + " is missing, malformed or does not match its fingerprint"}
 	}
 	return keys, nil
 }

@@ -88,7 +88,10 @@ func checkEntry(l line, c *chainState, keys map[string]ed25519.PublicKey, salon 
 	}
 	pub, ok := keys[l.KeyID]
 	if !ok {
-		return fmt.Errorf("is signed by key %s, which the archive does not carry", l.KeyID)
+		return fmt.Errorf("is signed by key %s, which the manifest does not list", l.KeyID)
+	}
+	if pub == nil {
+		return fmt.Errorf("is signed by key %s, whose public key in the manifest is malformed or does not match its fingerprint", l.KeyID)
 	}
 	if !ed25519.Verify(pub, message(l.Register, l.Seq, l.Kind, l.Payload, prev), sig) {
 		return fmt.Errorf("signature does not verify: the entry was altered")

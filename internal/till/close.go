@@ -2,6 +2,7 @@ package till
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -24,10 +25,18 @@ import (
 func (t *Till) Close(ctx context.Context, salonID, ticketID, actor uuid.UUID, currency string) (int64, error) {
 	var number int64
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		// Locks in the till's one order: the register's day, the ticket,
+		// then (in closeTx) the register's number and the journal's head.
+		registerID, err := tx.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
+		if err != nil {
+			return err
+		}
+		if _, err := shareDayTx(ctx, tx, salonID, registerID); err != nil {
+			return err
+		}
 		if _, err := lockOpenTx(ctx, tx, salonID, ticketID); err != nil {
 			return err
 		}
-		var err error
 		number, err = t.closeTx(ctx, tx, salonID, ticketID, actor, currency)
 		return err
 	})
@@ -58,7 +67,7 @@ func (t *Till) closeTx(ctx context.Context, tx store.Tx, salonID, ticketID, acto
 	if tk.DueCents() != 0 {
 		return 0, apperr.New(apperr.Conflict, "till.ticket.not_paid")
 	}
-	day, err := openDayTx(ctx, tx, salonID, tk.RegisterID)
+	day, err := shareDayTx(ctx, tx, salonID, tk.RegisterID)
 	if err != nil {
 		return 0, err
 	}
@@ -75,20 +84,36 @@ func (t *Till) closeTx(ctx context.Context, tx store.Tx, salonID, ticketID, acto
 	if err != nil {
 		return 0, err
 	}
-	at := t.now()
-	if err := tx.TicketClose(ctx, dbq.TicketCloseParams{TenantID: salonID, ID: ticketID, Number: &number, DayID: day.ID,
-		ClosedAt: &at, ClosedBy: actorRef(actor)}); err != nil {
-		return 0, err
-	}
 	if err := moveStockTx(ctx, tx, salonID, tk.Lines); err != nil {
 		return 0, err
 	}
 	if err := accountTx(ctx, tx, salonID, tk, number, actor, currency); err != nil {
 		return 0, err
 	}
-	_, err = t.Journal.Append(ctx, tx, journal.Entry{TenantID: salonID, RegisterID: tk.RegisterID, Kind: entryKind(tk.Kind), At: at,
+	// The journal gives the time, under its lock; the ticket keeps the
+	// same, so the day's takings and its Z agree to the microsecond.
+	stamp, err := t.Journal.Append(ctx, tx, journal.Entry{TenantID: salonID, RegisterID: tk.RegisterID, Kind: entryKind(tk.Kind),
 		Document: document(tk, number, currency)})
-	return number, err
+	if errors.Is(err, journal.ErrPeriodClosed) {
+		return 0, &apperr.Error{Code: apperr.Conflict, Key: "till.close.period_closed", Cause: err}
+	}
+	if err != nil {
+		return 0, err
+	}
+	return number, tx.TicketClose(ctx, dbq.TicketCloseParams{TenantID: salonID, ID: ticketID, Number: &number, DayID: day.ID,
+		ClosedAt: &stamp.At, ClosedBy: actorRef(actor)})
+}
+
+// shareDayTx is the register's open day, shared with the other closings of
+// the register until the transaction ends: CloseDay, which locks it for
+// itself, waits for them, and a closing that waited on CloseDay finds no
+// open day and is refused.
+func shareDayTx(ctx context.Context, tx store.Tx, salonID, registerID uuid.UUID) (dbq.RegisterDay, error) {
+	day, err := tx.RegisterDayShare(ctx, dbq.RegisterDayShareParams{TenantID: salonID, RegisterID: registerID})
+	if store.IsNotFound(err) {
+		return day, apperr.New(apperr.Conflict, "till.close.day_closed")
+	}
+	return day, err
 }
 
 // moveStockTx takes the products sold off the shelf (a credit note's

@@ -81,7 +81,7 @@ func (t *Till) issueTx(ctx context.Context, tx store.Tx, salonID, ticketID, acto
 		return out, err
 	}
 	_, err = t.Journal.Append(ctx, tx, journal.Entry{TenantID: salonID, RegisterID: tk.RegisterID, Kind: journal.KindReprint,
-		At: out.At, Reprint: &journal.Reprint{Number: out.Number, Count: out.Duplicata}})
+		Reprint: &journal.Reprint{Number: out.Number, Count: out.Duplicata}})
 	return out, err
 }
 
@@ -106,7 +106,7 @@ func (t *Till) SignIn(ctx context.Context, salonID, user uuid.UUID) error {
 				continue
 			}
 			detail := map[string]string{"day": r.DayID.String(), "user": user.String()}
-			if err := t.event(ctx, tx, salonID, r.ID, at, "till_sign_in", detail); err != nil {
+			if err := t.event(ctx, tx, salonID, r.ID, "till_sign_in", detail); err != nil {
 				return err
 			}
 		}
@@ -126,11 +126,10 @@ func (t *Till) PriceChangedTx(ctx context.Context, tx store.Tx, salonID uuid.UUI
 	if err != nil {
 		return fmt.Errorf("till: price changed: %w", err)
 	}
-	at := t.now()
 	detail := map[string]string{"item": item, "id": id.String(), "old_cents": strconv.FormatInt(oldCents, 10),
 		"new_cents": strconv.FormatInt(newCents, 10)}
 	for _, r := range regs {
-		if err := t.event(ctx, tx, salonID, r.ID, at, "price_changed", detail); err != nil {
+		if err := t.event(ctx, tx, salonID, r.ID, "price_changed", detail); err != nil {
 			return fmt.Errorf("till: price changed: %w", err)
 		}
 	}

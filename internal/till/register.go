@@ -113,7 +113,7 @@ func (t *Till) OpenDay(ctx context.Context, salonID, registerID, actor uuid.UUID
 		if err != nil {
 			return err
 		}
-		return t.event(ctx, tx, salonID, registerID, at, "register_opened", map[string]string{
+		return t.event(ctx, tx, salonID, registerID, "register_opened", map[string]string{
 			"day": day.String(), "user": actor.String(), "float_cents": strconv.FormatInt(floatCents, 10)})
 	})
 	if err != nil {
@@ -139,7 +139,9 @@ func (t *Till) CloseDay(ctx context.Context, salonID, registerID, actor uuid.UUI
 	at := t.now()
 	out := DayClosing{CountedCents: countedCents}
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		day, err := tx.RegisterDayCurrent(ctx, dbq.RegisterDayCurrentParams{TenantID: salonID, RegisterID: registerID})
+		// Locked for the closing: a ticket closing on the register (which
+		// shares the lock) ends first and counts, or waits and is refused.
+		day, err := tx.RegisterDayLock(ctx, dbq.RegisterDayLockParams{TenantID: salonID, RegisterID: registerID})
 		if err != nil {
 			return err
 		}
@@ -156,7 +158,7 @@ func (t *Till) CloseDay(ctx context.Context, salonID, registerID, actor uuid.UUI
 		if err != nil {
 			return err
 		}
-		return t.event(ctx, tx, salonID, registerID, at, "register_closed", map[string]string{"day": day.ID.String(),
+		return t.event(ctx, tx, salonID, registerID, "register_closed", map[string]string{"day": day.ID.String(),
 			"user": actor.String(), "expected_cents": strconv.FormatInt(out.ExpectedCents, 10),
 			"counted_cents": strconv.FormatInt(countedCents, 10)})
 	})
@@ -166,8 +168,9 @@ func (t *Till) CloseDay(ctx context.Context, salonID, registerID, actor uuid.UUI
 	return out, nil
 }
 
-func (t *Till) event(ctx context.Context, tx store.Tx, salonID, registerID uuid.UUID, at time.Time, name string, detail map[string]string) error {
-	_, err := t.Journal.Append(ctx, tx, journal.Entry{TenantID: salonID, RegisterID: registerID, Kind: journal.KindEvent, At: at,
+// event appends a technical event; the journal gives its time.
+func (t *Till) event(ctx context.Context, tx store.Tx, salonID, registerID uuid.UUID, name string, detail map[string]string) error {
+	_, err := t.Journal.Append(ctx, tx, journal.Entry{TenantID: salonID, RegisterID: registerID, Kind: journal.KindEvent,
 		Event: &journal.Event{Name: name, Detail: detail}})
 	return err
 }

@@ -87,6 +87,37 @@ func (q *Queries) JournalClosureList(ctx context.Context, arg JournalClosureList
 	return items, nil
 }
 
+const journalDayEnd = `-- name: JournalDayEnd :one
+SELECT coalesce((SELECT (extract(epoch FROM max(o.closes)) / 60)::int FROM opening_hours o
+        WHERE o.tenant_id = $1 AND o.weekday = $2), -1)::int AS closes_minute,
+    EXISTS (SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.register_id = $3
+        AND t.status = 'open') AS ticket_open
+`
+
+type JournalDayEndParams struct {
+	TenantID   uuid.UUID
+	Weekday    int16
+	RegisterID uuid.UUID
+}
+
+type JournalDayEndRow struct {
+	ClosesMinute int32
+	TicketOpen   bool
+}
+
+// For the sweep's closure of a day at the salon's closing time: the last
+// closing of the salon's opening hours on a weekday (minutes after local
+// midnight; -1 when the salon does not open that day), and whether a
+// ticket is still open on the register. Read here, one query for a register
+// with activity today, rather than through the salon and till areas from
+// inside the sweep's transaction.
+func (q *Queries) JournalDayEnd(ctx context.Context, arg JournalDayEndParams) (JournalDayEndRow, error) {
+	row := q.db.QueryRow(ctx, journalDayEnd, arg.TenantID, arg.Weekday, arg.RegisterID)
+	var i JournalDayEndRow
+	err := row.Scan(&i.ClosesMinute, &i.TicketOpen)
+	return i, err
+}
+
 const journalDocumentsIn = `-- name: JournalDocumentsIn :many
 SELECT seq, payload FROM journal_entries
 WHERE tenant_id = $1 AND register_id = $2 AND kind IN ('ticket', 'credit_note')
@@ -255,10 +286,15 @@ func (q *Queries) JournalEntriesIn(ctx context.Context, arg JournalEntriesInPara
 
 const journalEntryAdd = `-- name: JournalEntryAdd :exec
 WITH head AS (
-    -- last_at: the last entry that a closure would cover (not a closure).
+    -- last_at: the last entry that a closure would cover (not a closure);
+    -- closed_to: where the latest closure ends.
     UPDATE journal_heads SET seq = $3, sig = $8,
-        last_at = CASE WHEN $4::text = 'closure' THEN last_at ELSE greatest(last_at, $5) END
+        last_at = CASE WHEN $4::text = 'closure' THEN last_at ELSE greatest(last_at, $5) END,
+        closed_to = CASE WHEN $4::text = 'closure' THEN greatest(closed_to, $13) ELSE closed_to END
     WHERE register_id = $2 AND tenant_id = $1
+), signer AS (
+    -- The public half of the signing key, kept for archives made after a rotation.
+    INSERT INTO journal_keys (key_id, public_key) VALUES ($9, $14) ON CONFLICT (key_id) DO NOTHING
 )
 INSERT INTO journal_entries (tenant_id, register_id, seq, kind, at, payload, prev_sig, sig, key_id,
     incl_cents, period, period_from, period_to)
@@ -280,6 +316,7 @@ type JournalEntryAddParams struct {
 	Period     *string
 	PeriodFrom *time.Time
 	PeriodTo   *time.Time
+	PublicKey  []byte
 }
 
 func (q *Queries) JournalEntryAdd(ctx context.Context, arg JournalEntryAddParams) error {
@@ -297,6 +334,7 @@ func (q *Queries) JournalEntryAdd(ctx context.Context, arg JournalEntryAddParams
 		arg.Period,
 		arg.PeriodFrom,
 		arg.PeriodTo,
+		arg.PublicKey,
 	)
 	return err
 }
@@ -434,7 +472,7 @@ const journalHeadLock = `-- name: JournalHeadLock :one
 INSERT INTO journal_heads (register_id, tenant_id, seq, sig, first_at, last_at)
 VALUES ($1, $2, 0, ''::bytea, $3, $3)
 ON CONFLICT (register_id) DO UPDATE SET seq = journal_heads.seq
-RETURNING seq, sig
+RETURNING seq, sig, last_at, closed_to
 `
 
 type JournalHeadLockParams struct {
@@ -444,8 +482,10 @@ type JournalHeadLockParams struct {
 }
 
 type JournalHeadLockRow struct {
-	Seq int64
-	Sig []byte
+	Seq      int64
+	Sig      []byte
+	LastAt   time.Time
+	ClosedTo *time.Time
 }
 
 // Takes the register's head row (creating it at the first entry) and holds
@@ -453,8 +493,43 @@ type JournalHeadLockRow struct {
 func (q *Queries) JournalHeadLock(ctx context.Context, arg JournalHeadLockParams) (JournalHeadLockRow, error) {
 	row := q.db.QueryRow(ctx, journalHeadLock, arg.RegisterID, arg.TenantID, arg.At)
 	var i JournalHeadLockRow
-	err := row.Scan(&i.Seq, &i.Sig)
+	err := row.Scan(
+		&i.Seq,
+		&i.Sig,
+		&i.LastAt,
+		&i.ClosedTo,
+	)
 	return i, err
+}
+
+const journalKeysGet = `-- name: JournalKeysGet :many
+SELECT key_id, public_key FROM journal_keys WHERE key_id = ANY($1::text[]) ORDER BY key_id
+`
+
+type JournalKeysGetRow struct {
+	KeyID     string
+	PublicKey []byte
+}
+
+// The public keys that signed entries, by fingerprint.
+func (q *Queries) JournalKeysGet(ctx context.Context, keyIds []string) ([]JournalKeysGetRow, error) {
+	rows, err := q.db.Query(ctx, journalKeysGet, keyIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []JournalKeysGetRow{}
+	for rows.Next() {
+		var i JournalKeysGetRow
+		if err := rows.Scan(&i.KeyID, &i.PublicKey); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const journalLastClosureTo = `-- name: JournalLastClosureTo :one

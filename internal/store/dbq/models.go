@@ -244,6 +244,13 @@ type JournalHead struct {
 	Sig        []byte
 	FirstAt    time.Time
 	LastAt     time.Time
+	ClosedTo   *time.Time
+}
+
+type JournalKey struct {
+	KeyID     string
+	PublicKey []byte
+	CreatedAt time.Time
 }
 
 type Membership struct {

@@ -103,6 +103,36 @@ func (q *Queries) RegisterDayCurrent(ctx context.Context, arg RegisterDayCurrent
 	return i, err
 }
 
+const registerDayLock = `-- name: RegisterDayLock :one
+SELECT id, tenant_id, register_id, opened_at, opened_by, float_cents, closed_at, closed_by, counted_cents, expected_cents FROM register_days WHERE tenant_id = $1 AND register_id = $2 AND closed_at IS NULL
+FOR UPDATE
+`
+
+type RegisterDayLockParams struct {
+	TenantID   uuid.UUID
+	RegisterID uuid.UUID
+}
+
+// The open day, locked for its closing: a ticket closing on the register
+// (which shares this lock) finishes first, or waits and then finds the day closed.
+func (q *Queries) RegisterDayLock(ctx context.Context, arg RegisterDayLockParams) (RegisterDay, error) {
+	row := q.db.QueryRow(ctx, registerDayLock, arg.TenantID, arg.RegisterID)
+	var i RegisterDay
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.RegisterID,
+		&i.OpenedAt,
+		&i.OpenedBy,
+		&i.FloatCents,
+		&i.ClosedAt,
+		&i.ClosedBy,
+		&i.CountedCents,
+		&i.ExpectedCents,
+	)
+	return i, err
+}
+
 const registerDayOpen = `-- name: RegisterDayOpen :one
 INSERT INTO register_days (tenant_id, register_id, opened_at, opened_by, float_cents)
 SELECT $1, r.id, $2, $3, $4
@@ -129,6 +159,36 @@ func (q *Queries) RegisterDayOpen(ctx context.Context, arg RegisterDayOpenParams
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
+}
+
+const registerDayShare = `-- name: RegisterDayShare :one
+SELECT id, tenant_id, register_id, opened_at, opened_by, float_cents, closed_at, closed_by, counted_cents, expected_cents FROM register_days WHERE tenant_id = $1 AND register_id = $2 AND closed_at IS NULL
+FOR SHARE
+`
+
+type RegisterDayShareParams struct {
+	TenantID   uuid.UUID
+	RegisterID uuid.UUID
+}
+
+// The open day, shared by the ticket closings of the register: the day
+// cannot close under them. Waiting on a closing, it finds no open day.
+func (q *Queries) RegisterDayShare(ctx context.Context, arg RegisterDayShareParams) (RegisterDay, error) {
+	row := q.db.QueryRow(ctx, registerDayShare, arg.TenantID, arg.RegisterID)
+	var i RegisterDay
+	err := row.Scan(
+		&i.ID,
+		&i.TenantID,
+		&i.RegisterID,
+		&i.OpenedAt,
+		&i.OpenedBy,
+		&i.FloatCents,
+		&i.ClosedAt,
+		&i.ClosedBy,
+		&i.CountedCents,
+		&i.ExpectedCents,
+	)
+	return i, err
 }
 
 const registerList = `-- name: RegisterList :many
@@ -212,6 +272,23 @@ func (q *Queries) RegisterTakeNumber(ctx context.Context, arg RegisterTakeNumber
 	var number int64
 	err := row.Scan(&number)
 	return number, err
+}
+
+const ticketRegister = `-- name: TicketRegister :one
+SELECT register_id FROM tickets WHERE tenant_id = $1 AND id = $2
+`
+
+type TicketRegisterParams struct {
+	TenantID uuid.UUID
+	ID       uuid.UUID
+}
+
+// The register of a ticket, read before any lock: its day is locked first.
+func (q *Queries) TicketRegister(ctx context.Context, arg TicketRegisterParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, ticketRegister, arg.TenantID, arg.ID)
+	var register_id uuid.UUID
+	err := row.Scan(&register_id)
+	return register_id, err
 }
 
 const tillSettingsGet = `-- name: TillSettingsGet :one
