@@ -36,6 +36,8 @@ func main() {
 	flag.StringVar(&cfg.salons, "salons", "", "range of numbers for a -slug pattern, e.g. 1-1000 (every salon in turn)")
 	flag.StringVar(&cfg.compare, "compare", "", "base URL of carnet-bare on the same database: run the same load on both and print the ratio")
 	flag.IntVar(&cfg.rounds, "rounds", 1, "with -compare: rounds of Carnet then bare, alternated so that noise from the machine hits both")
+	flag.IntVar(&cfg.pid, "pid", 0, "with -compare: Carnet's process id, to report its CPU per request (Linux)")
+	flag.IntVar(&cfg.comparePID, "compare-pid", 0, "with -compare: carnet-bare's process id, likewise")
 	flag.IntVar(&cfg.closed, "closed", 0, "closed model with N workers sending back to back (maximum throughput) instead of -rate")
 	flag.IntVar(&cfg.rate, "rate", 200, "requests offered per second (open model)")
 	flag.DurationVar(&cfg.duration, "duration", 30*time.Second, "measured duration")
@@ -87,6 +89,7 @@ type config struct {
 	salons, compare      string
 	rate, workers, ips   int
 	closed, rounds       int
+	pid, comparePID      int
 	duration, warmup     time.Duration
 	timeout              time.Duration
 }

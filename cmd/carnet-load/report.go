@@ -112,8 +112,10 @@ func printReport(w io.Writer, cfg config, res result) {
 // summary is one run in a line: 2xx answers per second and latencies.
 type summary struct {
 	okRate   float64
+	ok       int
 	p50, p99 time.Duration
 	errors   string
+	cpu      time.Duration // the server's CPU during the run, when its pid is known
 }
 
 func summarize(res result) summary {
@@ -125,7 +127,7 @@ func summarize(res result) summary {
 		all.dropped += n
 	}
 	slices.Sort(all.latencies)
-	sm := summary{okRate: float64(all.ok) / res.elapsed.Seconds(), p50: percentile(all.latencies, 50),
+	sm := summary{okRate: float64(all.ok) / res.elapsed.Seconds(), ok: all.ok, p50: percentile(all.latencies, 50),
 		p99: percentile(all.latencies, 99), errors: all.errors()}
 	if all.dropped > 0 {
 		sm.errors = strings.TrimPrefix(strings.TrimPrefix(sm.errors, "-")+fmt.Sprintf(" dropped:%d", all.dropped), " ")
