@@ -6,6 +6,12 @@
 //
 //	go run ./cmd/carnet-load -base http://localhost:8093 -rate 300 -scenario mix
 //
+// Across many salons at once: -slug salon-%04d -salons 1-1000. Against the
+// bare handler (cmd/carnet-bare) on the same data: -compare URL runs the
+// same load on both, alternately -rounds times, and prints both throughputs
+// and their ratio; with -closed N (N workers sending back to back) the
+// throughputs are each server's maximum.
+//
 // Start the server with TRUSTED_PROXIES=127.0.0.1: the tool gives each
 // request its own X-Forwarded-For address so that the per-address limit on the
 // slots fragment (240/min) measures nothing but itself; without a trusted
@@ -26,7 +32,13 @@ import (
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.base, "base", "http://localhost:8080", "base URL of the Carnet server")
-	flag.StringVar(&cfg.slug, "slug", "demo", "salon whose public page is loaded")
+	flag.StringVar(&cfg.slug, "slug", "demo", "salon whose public page is loaded, or a pattern such as salon-%04d with -salons")
+	flag.StringVar(&cfg.salons, "salons", "", "range of numbers for a -slug pattern, e.g. 1-1000 (every salon in turn)")
+	flag.StringVar(&cfg.compare, "compare", "", "base URL of carnet-bare on the same database: run the same load on both and print the ratio")
+	flag.IntVar(&cfg.rounds, "rounds", 1, "with -compare: rounds of Carnet then bare, alternated so that noise from the machine hits both")
+	flag.IntVar(&cfg.pid, "pid", 0, "with -compare: Carnet's process id, to report its CPU per request (Linux)")
+	flag.IntVar(&cfg.comparePID, "compare-pid", 0, "with -compare: carnet-bare's process id, likewise")
+	flag.IntVar(&cfg.closed, "closed", 0, "closed model with N workers sending back to back (maximum throughput) instead of -rate")
 	flag.IntVar(&cfg.rate, "rate", 200, "requests offered per second (open model)")
 	flag.DurationVar(&cfg.duration, "duration", 30*time.Second, "measured duration")
 	flag.DurationVar(&cfg.warmup, "warmup", 3*time.Second, "unmeasured warm-up at the same rate (pools, caches, TCP connections)")
@@ -44,29 +56,55 @@ func main() {
 	defer stop()
 
 	client := newClient(cfg)
-	services, err := discoverServices(ctx, client, cfg.base, cfg.slug)
+	names, _ := slugs(cfg.slug, cfg.salons)
+	salons, err := discoverAll(ctx, client, cfg.base, names)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "carnet-load:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("carnet-load: %s/b/%s, %d services, scenario %s, %d req/s for %s (+%s warm-up), %d max in flight\n",
-		strings.TrimRight(cfg.base, "/"), cfg.slug, len(services), cfg.scenario, cfg.rate, cfg.duration, cfg.warmup, cfg.workers)
+	load := fmt.Sprintf("%d req/s, %d max in flight", cfg.rate, cfg.workers)
+	if cfg.closed > 0 {
+		load = fmt.Sprintf("closed loop, %d workers", cfg.closed)
+	}
+	fmt.Printf("carnet-load: %s/b/%s, %d salons, scenario %s, %s, %s (+%s warm-up)\n",
+		cfg.base, cfg.slug, len(salons), cfg.scenario, load, cfg.duration, cfg.warmup)
 
-	targets := newTargets(cfg, services, time.Now())
-	res := run(ctx, cfg, client, targets)
-	printReport(os.Stdout, cfg, res)
+	targets := newTargets(cfg, salons, time.Now())
+	if cfg.compare == "" {
+		printReport(os.Stdout, cfg, measure(ctx, cfg, client, targets))
+		return
+	}
+	compare(ctx, os.Stdout, cfg, client, targets)
+}
+
+func measure(ctx context.Context, cfg config, client *http.Client, tg targets) result {
+	if cfg.closed > 0 {
+		return runClosed(ctx, cfg, client, tg)
+	}
+	return run(ctx, cfg, client, tg)
 }
 
 type config struct {
 	base, slug, scenario string
+	salons, compare      string
 	rate, workers, ips   int
+	closed, rounds       int
+	pid, comparePID      int
 	duration, warmup     time.Duration
 	timeout              time.Duration
 }
 
 func (c *config) validate() error {
 	c.base = strings.TrimRight(c.base, "/")
+	c.compare = strings.TrimRight(c.compare, "/")
+	if _, err := slugs(c.slug, c.salons); err != nil {
+		return err
+	}
 	switch {
+	case c.closed < 0 || c.rounds < 1:
+		return fmt.Errorf("-closed must not be negative and -rounds must be positive")
+	case c.compare != "" && c.scenario == "mix":
+		return fmt.Errorf("-compare needs -scenario page or slots: the ratio is per kind of request")
 	case c.rate <= 0:
 		return fmt.Errorf("-rate must be positive")
 	case c.duration <= 0 || c.warmup < 0:
@@ -89,8 +127,8 @@ func (c *config) validate() error {
 // measure the loopback handshake rather than Carnet.
 func newClient(cfg config) *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConns = cfg.workers
-	tr.MaxIdleConnsPerHost = cfg.workers
+	tr.MaxIdleConns = max(cfg.workers, cfg.closed)
+	tr.MaxIdleConnsPerHost = max(cfg.workers, cfg.closed)
 	return &http.Client{
 		Transport: tr,
 		Timeout:   cfg.timeout,

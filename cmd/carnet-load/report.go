@@ -109,6 +109,32 @@ func printReport(w io.Writer, cfg config, res result) {
 		res.measured.Round(time.Millisecond), res.elapsed.Round(time.Millisecond), ms(percentile(all.lags, 99)), ms(percentile(all.lags, 100)))
 }
 
+// summary is one run in a line: 2xx answers per second and latencies.
+type summary struct {
+	okRate   float64
+	ok       int
+	p50, p99 time.Duration
+	errors   string
+	cpu      time.Duration // the server's CPU during the run, when its pid is known
+}
+
+func summarize(res result) summary {
+	all := newRow("all")
+	for _, s := range res.samples {
+		all.add(s)
+	}
+	for _, n := range res.dropped {
+		all.dropped += n
+	}
+	slices.Sort(all.latencies)
+	sm := summary{okRate: float64(all.ok) / res.elapsed.Seconds(), ok: all.ok, p50: percentile(all.latencies, 50),
+		p99: percentile(all.latencies, 99), errors: all.errors()}
+	if all.dropped > 0 {
+		sm.errors = strings.TrimPrefix(strings.TrimPrefix(sm.errors, "-")+fmt.Sprintf(" dropped:%d", all.dropped), " ")
+	}
+	return sm
+}
+
 // errors lists non-2xx statuses and transport failures, e.g. "429:12 timeout:3".
 func (r *row) errors() string {
 	var parts []string

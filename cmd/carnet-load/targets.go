@@ -60,16 +60,15 @@ type target struct {
 // that the pacer needs no lock and a run is reproducible.
 type targets struct {
 	scenario string
-	slug     string
-	services []string
+	salons   []salon
 	dates    []string
 }
 
 // newTargets fixes the 14 dates at the start of the run (machine's local
 // date; the salon's own today may differ by a day around midnight, which
 // only shifts the strip).
-func newTargets(cfg config, services []string, now time.Time) targets {
-	t := targets{scenario: cfg.scenario, slug: cfg.slug, services: services}
+func newTargets(cfg config, salons []salon, now time.Time) targets {
+	t := targets{scenario: cfg.scenario, salons: salons}
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	for i := range daysAhead {
 		t.dates = append(t.dates, day.AddDate(0, 0, i).Format(time.DateOnly))
@@ -83,15 +82,19 @@ func (t targets) at(i int) target {
 		kind = [...]string{"page", "slots"}[i%2]
 		i /= 2 // so the slots requests of a mix still walk every service and date
 	}
+	// Salons rotate fastest, so every salon is visited in turn and a
+	// server's caches see the whole data set, not one salon.
+	sal := t.salons[i%len(t.salons)]
+	i /= len(t.salons)
 	if kind == "page" {
-		return target{kind: "page", path: "/b/" + t.slug}
+		return target{kind: "page", path: "/b/" + sal.slug}
 	}
-	// Services rotate fastest and dates advance once per round of services,
+	// Services rotate next and dates advance once per round of services,
 	// so every (service, date) pair comes up even when 14 and the number
 	// of services share a factor.
-	svc := t.services[i%len(t.services)]
-	date := t.dates[(i/len(t.services))%len(t.dates)]
-	return target{kind: "slots", path: "/b/" + t.slug + "/s/" + svc + "/slots?date=" + date, htmx: true}
+	svc := sal.services[i%len(sal.services)]
+	date := t.dates[(i/len(sal.services))%len(t.dates)]
+	return target{kind: "slots", path: "/b/" + sal.slug + "/s/" + svc + "/slots?date=" + date, htmx: true}
 }
 
 // clientIP is the X-Forwarded-For of the i-th request: a pool of 10.x.y.z

@@ -24,6 +24,9 @@ type Service struct {
 	Clock clock.Clock
 	// Contact is the platform team's address, given to a suspended salon.
 	Contact string
+	// Directory is told of a status change, so its public pages close (or
+	// open) at once rather than when its slug cache expires.
+	Directory *salon.Service
 }
 
 // Actor is the platform admin acting, as written to the audit log.
@@ -194,6 +197,9 @@ func (s *Service) setStatus(ctx context.Context, actor Actor, id uuid.UUID, stat
 	})
 	if err != nil {
 		return fmt.Errorf("admin: %s: %w", action, err)
+	}
+	if s.Directory != nil {
+		s.Directory.Forget(id)
 	}
 	return nil
 }

@@ -116,7 +116,8 @@ func Insert(ctx context.Context, tx store.Tx, in NewInput) error {
 
 // Service reads salons.
 type Service struct {
-	DB *store.DB
+	DB    *store.DB
+	slugs slugCache
 }
 
 // Get returns the salon with the given id.
@@ -164,21 +165,30 @@ func (s *Service) SlugTaken(ctx context.Context, slug string) (bool, error) {
 
 // BySlug finds a salon from its public address (any salon: the public page
 // knows no salon before it reads the slug). Every public page starts here,
-// so it is one round trip.
+// so the answer is remembered for a few seconds (slugTTL).
 func (s *Service) BySlug(ctx context.Context, slug string) (Salon, error) {
-	var out Salon
+	slug = NormalizeSlug(slug)
+	sal, gen, ok := s.slugs.get(slug, time.Now())
+	if ok {
+		return sal, nil
+	}
 	b := &store.Batch{}
 	b.Queue(func(q *dbq.Queries) error {
-		row, err := q.TenantGetBySlug(ctx, NormalizeSlug(slug))
-		out = Salon{ID: row.ID, Slug: row.Slug, Name: row.Name, TimeZone: row.TimeZone, Currency: row.Currency,
+		row, err := q.TenantGetBySlug(ctx, slug)
+		sal = Salon{ID: row.ID, Slug: row.Slug, Name: row.Name, TimeZone: row.TimeZone, Currency: row.Currency,
 			Locale: row.Locale, Country: row.Country, Status: row.Status, CreatedAt: row.CreatedAt}
 		return err
 	})
 	if err := s.DB.UnscopedBatch(ctx, b); err != nil {
 		return Salon{}, fmt.Errorf("salon: by slug: %w", err)
 	}
-	return out, nil
+	s.slugs.put(slug, sal, gen, time.Now())
+	return sal, nil
 }
+
+// Forget drops what BySlug remembers of a salon; whatever changes a salon's
+// row calls it once the change is committed.
+func (s *Service) Forget(id uuid.UUID) { s.slugs.forget(id) }
 
 // MarkDemo makes a salon the demo (platform path): its clients are made up,
 // so nothing it would say to them is ever sent.
@@ -186,5 +196,6 @@ func (s *Service) MarkDemo(ctx context.Context, id uuid.UUID) error {
 	if err := s.DB.Unscoped(ctx, func(tx store.Tx) error { return tx.TenantMarkDemo(ctx, id) }); err != nil {
 		return fmt.Errorf("salon: mark demo: %w", err)
 	}
+	s.Forget(id)
 	return nil
 }

@@ -196,6 +196,7 @@ func (s *Service) UpdateSettings(ctx context.Context, salonID uuid.UUID, in Sett
 	if err != nil {
 		return fmt.Errorf("salon: update settings: %w", err)
 	}
+	s.Forget(salonID)
 	return nil
 }
 

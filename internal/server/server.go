@@ -137,7 +137,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	base := cfg.BaseURL.String()
 	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base, Box: box}
 	s.Salons = &salon.Service{DB: db}
-	s.Admin = &admin.Service{DB: db, Clock: opts.Clock, Contact: cfg.PlatformContact}
+	s.Admin = &admin.Service{DB: db, Clock: opts.Clock, Contact: cfg.PlatformContact, Directory: s.Salons}
 	s.Catalog = &catalog.Catalog{DB: db}
 	s.Team = &team.Team{DB: db}
 	s.Agenda = &agenda.Agenda{DB: db, Clock: opts.Clock}

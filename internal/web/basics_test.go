@@ -2,15 +2,21 @@ package web_test
 
 import (
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carnet-salon/carnet/internal/catalog"
+	"github.com/carnet-salon/carnet/internal/payment"
+	"github.com/carnet-salon/carnet/internal/team"
 	"github.com/carnet-salon/carnet/internal/testkit"
 )
 
@@ -177,18 +183,42 @@ func TestClientAddressComesFromTheRightOfForwardedFor(t *testing.T) {
 func TestPagesAndAssetsTravelCompressed(t *testing.T) {
 	t.Parallel()
 	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
-	for _, path := range []string{"/login", "/static/js/htmx-2.0.11.min.js"} {
+	// A salon page with 80 services is ~30 KB of HTML: worth compressing.
+	ctx := context.Background()
+	sal := env.NewSalon("Institut Catalogue")
+	var services []uuid.UUID
+	for i := range 80 {
+		id, err := env.Srv.Catalog.CreateService(ctx, sal.ID, catalog.ServiceInput{Name: fmt.Sprintf("Soin numéro %d", i+1),
+			Duration: 30 * time.Minute, PriceCents: 4000, OnlineBookable: true, Rule: &payment.Rule{Mode: payment.ModeNone}})
+		require.NoError(t, err)
+		services = append(services, id)
+	}
+	_, err := env.Srv.Team.Save(ctx, sal.ID, uuid.Nil, team.MemberInput{Name: "Nora", Color: 2, Services: services})
+	require.NoError(t, err)
+
+	get := func(path string) *http.Response {
 		req, _ := http.NewRequest("GET", env.URL+path, nil)
 		req.Header.Set("Accept-Encoding", "gzip")
 		resp, err := http.DefaultTransport.RoundTrip(req) // the transport would undo the gzip for us
 		require.NoError(t, err)
-		defer resp.Body.Close()
+		t.Cleanup(func() { _ = resp.Body.Close() })
 		require.Equal(t, 200, resp.StatusCode, path)
+		return resp
+	}
+	for path, want := range map[string]string{"/b/" + sal.Slug: "Soin numéro 80", "/static/js/htmx-2.0.11.min.js": "htmx"} {
+		resp := get(path)
 		require.Equal(t, "gzip", resp.Header.Get("Content-Encoding"), path)
 		zr, err := gzip.NewReader(resp.Body)
 		require.NoError(t, err, path)
 		body, err := io.ReadAll(zr)
 		require.NoError(t, err, path)
-		require.NotEmpty(t, body, path)
+		require.Contains(t, string(body), want, path)
 	}
+	// A small page arrives in the first round trip anyway: compressing it
+	// would only cost the server CPU.
+	resp := get("/login")
+	require.Empty(t, resp.Header.Get("Content-Encoding"))
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Contains(t, string(body), "<form")
 }

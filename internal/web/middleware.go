@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -70,8 +71,10 @@ func (s *Server) finish(c *fiber.Ctx, start time.Time) {
 	if c.Response().StatusCode() >= 500 {
 		level = slog.LevelError
 	}
-	s.log.Log(c.UserContext(), level, "request", "method", c.Method(), "route", route,
-		"status", c.Response().StatusCode(), "duration_ms", float64(took.Microseconds())/1000, "ip", s.clientIP(c))
+	// LogAttrs: typed attributes, no boxing of each value, on every request.
+	s.log.LogAttrs(c.UserContext(), level, "request", slog.String("method", c.Method()), slog.String("route", route),
+		slog.Int("status", c.Response().StatusCode()), slog.Float64("duration_ms", float64(took.Microseconds())/1000),
+		slog.String("ip", s.clientIP(c)))
 }
 
 func newRequestID() string {
@@ -97,6 +100,9 @@ func (s *Server) language(c *fiber.Ctx) i18n.Lang {
 var langParam = regexp.MustCompile(`(^|&)lang=[^&]*`)
 
 func stripLang(q string) string {
+	if !strings.Contains(q, "lang=") {
+		return q // most requests: no regexp to run
+	}
 	q = langParam.ReplaceAllString(q, "")
 	for len(q) > 0 && q[0] == '&' {
 		q = q[1:]

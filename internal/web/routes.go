@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"github.com/carnet-salon/carnet/static"
@@ -16,9 +15,9 @@ import (
 func (s *Server) routes(app *fiber.App) Declarations {
 	t := routeGroup{r: app, access: Anyone, decl: Declarations{}}
 
-	// Pages travel compressed, at the fastest level: a busy day of the agenda
-	// is ~200 KB of HTML, a lot for a phone on a salon's Wi-Fi.
-	app.Use(s.begin, s.securityHeaders, compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	// Large pages travel compressed, at the fastest level: a busy day of the
+	// agenda is ~200 KB of HTML, a lot for a phone on a salon's Wi-Fi.
+	app.Use(s.begin, s.securityHeaders, compressLarge())
 	if s.Trace != nil {
 		app.Use(s.Trace)
 	}
