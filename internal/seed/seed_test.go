@@ -2,6 +2,7 @@ package seed_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/seed"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/testkit"
+	"github.com/carnet-salon/carnet/internal/urls"
 )
 
 // today is the day the tests' year of visits is set around.
@@ -20,13 +22,15 @@ var today = time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
 // TestSeed seeds three salons once (their slugs are fixed, so the package's
 // tests share them) and checks what a user of the data set would notice.
 func TestSeed(t *testing.T) {
-	a := testkit.NewAreas(t)
+	env := testkit.NewEnv(t)
+	a := env.Areas
 	rep, err := seed.Run(context.Background(), a.Srv.DB, seed.Options{Salons: 3, Today: today, Seed: 11})
 	require.NoError(t, err)
 	require.Equal(t, 3, rep.Created)
 	require.Positive(t, rep.Visits)
 	t.Run("salons look real", func(t *testing.T) { salonsLookReal(t, a) })
 	t.Run("each salon sees only its rows", func(t *testing.T) { eachSalonSeesOnlyItsRows(t, a) })
+	t.Run("the owner works in the seeded salon", func(t *testing.T) { ownerWorksInTheSalon(t, env) })
 	t.Run("seeding again changes nothing", func(t *testing.T) { seedingAgainChangesNothing(t, a, rep) })
 }
 
@@ -126,6 +130,39 @@ func eachSalonSeesOnlyItsRows(t *testing.T, a *testkit.Areas) {
 			require.Equal(t, own, all, "%s: %s sees its own rows only", seed.Slug(i), table)
 		}
 	}
+}
+
+// ownerWorksInTheSalon: the seeded owner signs in with the documented
+// password and finds a day's visits in the agenda, a client's record with
+// their technical sheet, and the public page's services.
+func ownerWorksInTheSalon(t *testing.T, env *testkit.Env) {
+	ctx := context.Background()
+	db := owner(t)
+	var day time.Time
+	var client uuid.UUID
+	var last, sheet string
+	require.NoError(t, db.QueryRow(ctx, `SELECT a.starts_at, c.id, c.last_name, s.title FROM appointments a
+		JOIN tenants t ON t.id = a.tenant_id JOIN customers c ON c.id = a.customer_id
+		JOIN technical_sheets s ON s.appointment_id = a.id
+		WHERE t.slug = $1 ORDER BY a.starts_at DESC LIMIT 1`, seed.Slug(1)).Scan(&day, &client, &last, &sheet))
+
+	c := env.NewClient()
+	require.Equal(t, 303, c.Post("/login", url.Values{"email": {seed.OwnerEmail(1)}, "password": {seed.Password}}).Status)
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	agenda := c.Get(urls.AgendaOn(day.In(paris)))
+	require.Equal(t, 200, agenda.Status)
+	require.Contains(t, agenda.Text("body"), last, "the visit is in the day's agenda")
+	record := c.Get(urls.Client(client))
+	require.Equal(t, 200, record.Status)
+	require.Contains(t, record.Text("body"), sheet, "the sheet written at the visit is on the record")
+
+	page := env.NewClient().Get("/b/" + seed.Slug(1))
+	require.Equal(t, 200, page.Status)
+	var service string
+	require.NoError(t, db.QueryRow(ctx, `SELECT s.name FROM services s JOIN tenants t ON t.id = s.tenant_id
+		WHERE t.slug = $1 AND s.online_bookable ORDER BY s.position LIMIT 1`, seed.Slug(1)).Scan(&service))
+	require.Contains(t, page.Text("body"), service)
 }
 
 // seedingAgainChangesNothing: a second run skips the salons already there
