@@ -7,6 +7,7 @@
 //	carnet admin create --email E --promote              make an existing account a platform admin
 //	carnet admin list | remove --email E                 list platform admins, take the rights away
 //	carnet demo                                          seed the demo salon and admin
+//	carnet demo --salons N [--seed S] [--today D]        seed N made-up salons for load tests
 //	carnet verify-archive FILE                           check a till journal archive, offline
 //	carnet health                                        is this machine's server ready? (container health checks)
 package main
@@ -44,6 +45,7 @@ commands:
   admin list                                   list the platform admins
   admin remove --email E                       take platform admin rights away (the account stays)
   demo                                         seed the demo salon and platform admin
+  demo --salons N [--seed S] [--today D]       seed N made-up salons (salon-0001…) with a year of visits, for load tests
   verify-archive FILE                          check a till journal archive (signatures, chain, closures); no database needed
   health                                       exit 0 if this machine's server answers /readyz (container health checks)
 `
@@ -89,7 +91,7 @@ func main() {
 			os.Exit(1)
 		}
 	case "demo":
-		err = seedDemo(ctx, cfg, log)
+		err = demoCmd(ctx, cfg, log, args)
 	case "health":
 		err = health(ctx, cfg)
 	default:
