@@ -109,7 +109,24 @@ func (t *Till) settleTx(ctx context.Context, tx store.Tx, link dbq.TillStripeLin
 	if link.AmountCents < cur.DueCents() || len(cur.Lines) == 0 {
 		return "till link paid", nil
 	}
-	if _, err := t.closeTx(ctx, tx, salonID, tk.ID, uuid.Nil, link.Currency); err != nil {
+	return t.closePaidTx(ctx, tx, salonID, tk.ID, link.Currency)
+}
+
+// closePaidTx closes the ticket the phone payment completed. When the till
+// refuses the close by a rule (the register's day was closed before the
+// client paid), the payment still commits and the ticket stays open for the
+// cashier to close on the next day: the money is real, and an event retried
+// forever would never record it. The savepoint undoes whatever the refused
+// close wrote, so no number or journal entry is left half-taken.
+func (t *Till) closePaidTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID, currency string) (string, error) {
+	err := tx.Savepoint(ctx, func(sp store.Tx) error {
+		_, err := t.closeTx(ctx, sp, salonID, ticketID, uuid.Nil, currency)
+		return err
+	})
+	if apperr.CodeOf(err) != "" {
+		return "till link paid, ticket left open: " + err.Error(), nil
+	}
+	if err != nil {
 		return "", err
 	}
 	return "till link paid, ticket closed", nil
