@@ -21,7 +21,7 @@ type Paid struct {
 	Metadata  map[string]string
 }
 
-// IsLink reports whether a completed session is a till phone payment.
+// IsLink reports whether a Checkout Session is a till phone payment.
 func IsLink(meta map[string]string) bool { return meta["till_payment_id"] != "" }
 
 // SettleLink records a phone payment the webhook reports. It reads the state
@@ -35,20 +35,12 @@ func IsLink(meta map[string]string) bool { return meta["till_payment_id"] != "" 
 // their card: a Stripe refund, never a silent credit, since a walk-in may
 // have no client record to hold it. It returns the outcome for the event log.
 func (t *Till) SettleLink(ctx context.Context, p Paid) (string, error) {
-	salonID, e1 := uuid.Parse(p.Metadata["salon_id"])
-	id, e2 := uuid.Parse(p.Metadata["till_payment_id"])
-	if e1 != nil || e2 != nil || !p.Paid || p.IntentID == "" {
+	if !p.Paid || p.IntentID == "" {
 		return "till link not paid", nil
 	}
-	if t.Payments == nil {
-		return "", errors.New("till: settle link: payments are off")
-	}
-	st, err := t.Payments.Status(ctx, salonID)
-	if err != nil {
-		return "", fmt.Errorf("till: settle link: %w", err)
-	}
-	if st.AccountID == "" || st.AccountID != p.Account {
-		return "unknown till link", nil
+	salonID, id, ok, err := t.linkOf(ctx, p.Account, p.Metadata)
+	if err != nil || !ok {
+		return "unknown till link", err
 	}
 	var outcome string
 	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
