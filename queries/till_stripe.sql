@@ -31,3 +31,37 @@ FROM ticket_payments tp
 LEFT JOIN payments p ON p.tenant_id = tp.tenant_id AND p.id = tp.payment_id
 WHERE tp.tenant_id = @tenant_id AND tp.ticket_id = @ticket_id AND tp.method IN ('stripe', 'online') AND tp.amount_cents > 0
 ORDER BY tp.created_at, tp.id;
+
+-- name: TillLinksOfTicket :many
+-- Every link of a ticket, newest first: the pending one to show, an expired
+-- one to say so, and how many ended (a new link's id counts them).
+SELECT * FROM till_stripe_links
+WHERE tenant_id = @tenant_id AND ticket_id = @ticket_id
+ORDER BY created_at DESC, id;
+
+-- name: TillLinkExpire :execrows
+UPDATE till_stripe_links SET status = 'expired', settled_at = @settled_at
+WHERE tenant_id = @tenant_id AND id = @id AND status = 'pending';
+
+-- name: TillIntentRefunded :one
+-- What the till already refunded on a payment intent (credit notes' Stripe
+-- refunds, recorded as negative 'stripe' payments).
+SELECT coalesce(sum(-amount_cents), 0)::bigint
+FROM ticket_payments
+WHERE tenant_id = @tenant_id AND stripe_intent_id = @stripe_intent_id AND method = 'stripe' AND amount_cents < 0;
+
+-- name: TillDepositLock :many
+-- Locks a visit's online payments: a ticket taking one (its foreign key
+-- shares the row) and a cancellation refunding it wait for each other.
+SELECT id FROM payments
+WHERE tenant_id = @tenant_id AND appointment_id = @appointment_id AND kind IN ('deposit', 'prepayment')
+ORDER BY id
+FOR UPDATE;
+
+-- name: TillDepositTaken :one
+-- Whether a visit's online payment was applied to a ticket.
+SELECT EXISTS (
+    SELECT 1 FROM ticket_payments tp
+    JOIN payments p ON p.tenant_id = tp.tenant_id AND p.id = tp.payment_id
+    WHERE tp.tenant_id = @tenant_id AND p.appointment_id = @appointment_id
+)::boolean;

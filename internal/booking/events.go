@@ -54,7 +54,7 @@ type EventWorker struct {
 	river.WorkerDefaults[EventArgs]
 	Booking  *Booking
 	Payments *payment.Payments
-	Till     *till.Till // a till's phone payment link completes a ticket
+	Till     *till.Till // a till's phone payment link completes a ticket, or expires
 }
 
 // Work dispatches the event by type; unknown types are recorded and ignored.
@@ -95,6 +95,9 @@ func (w *EventWorker) apply(ctx context.Context, ev stripe.Event) (string, error
 		var cs stripe.CheckoutSession
 		if err := json.Unmarshal(raw, &cs); err != nil {
 			return "", err
+		}
+		if till.IsLink(cs.Metadata) && w.Till != nil {
+			return w.Till.ExpireLink(ctx, ev.Account, cs.ID, cs.Metadata)
 		}
 		return w.Booking.onCheckoutExpired(ctx, ev.Account, &cs)
 	case "payment_intent.succeeded", "payment_intent.payment_failed":

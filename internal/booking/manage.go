@@ -17,6 +17,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/secret"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/till"
 )
 
 // Visit is a booking as its client sees it from the manage link.
@@ -202,6 +203,9 @@ func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, settle s
 		if err := tx.AppointmentLockStaff(ctx, v.Appointment.StaffID.String()); err != nil {
 			return err
 		}
+		if err := refuseIfAtTillTx(ctx, tx, sal.ID, v.Appointment.ID, settle.byClient); err != nil {
+			return err
+		}
 		moved, err := tx.BookingSetStatus(ctx, dbq.BookingSetStatusParams{TenantID: sal.ID, ID: v.Booking.ID, Status: "cancelled",
 			FromStatuses: []string{"awaiting_payment", "confirmed"}})
 		if err != nil {
@@ -245,6 +249,21 @@ func (b *Booking) cancel(ctx context.Context, sal salon.Salon, v Visit, settle s
 		return fmt.Errorf("booking: cancel: %w", err)
 	}
 	return nil
+}
+
+// refuseIfAtTillTx refuses to cancel a visit whose deposit the till took
+// on a ticket: refunding it here would give it back twice (once more by the
+// ticket's credit note). The salon is told to go through the till; the
+// client, to ask the salon.
+func refuseIfAtTillTx(ctx context.Context, tx store.Tx, salonID, appointmentID uuid.UUID, byClient bool) error {
+	taken, err := till.DepositTakenTx(ctx, tx, salonID, appointmentID)
+	if err != nil || !taken {
+		return err
+	}
+	if byClient {
+		return apperr.New(apperr.Conflict, "tillstripe.booking.deposit_at_till_client")
+	}
+	return apperr.New(apperr.Conflict, "tillstripe.booking.deposit_at_till")
 }
 
 // Reschedule moves a booking to another free time of the same service, while

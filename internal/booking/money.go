@@ -11,6 +11,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/activity"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
+	"github.com/carnet-salon/carnet/internal/till"
 )
 
 // refundBooking gives back every succeeded payment of a booking and cancels
@@ -19,9 +20,17 @@ import (
 func (b *Booking) refundBooking(ctx context.Context, salonID uuid.UUID, bk dbq.Booking, reason string) error {
 	var todo []dbq.Payment
 	err := b.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		// A deposit a ticket took meanwhile is the till's to give back.
+		taken, err := till.DepositTakenTx(ctx, tx, salonID, bk.AppointmentID)
+		if err != nil {
+			return err
+		}
 		pays, err := tx.PaymentsOfAppointment(ctx, dbq.PaymentsOfAppointmentParams{TenantID: salonID, AppointmentID: bk.AppointmentID})
 		if err != nil {
 			return err
+		}
+		if taken {
+			pays = nil
 		}
 		refunded := map[uuid.UUID]bool{}
 		for _, p := range pays {

@@ -175,6 +175,17 @@ func (s *Stripe) ExpireCheckout(ctx context.Context, account, sessionID string) 
 	return nil
 }
 
+// CheckoutStatus reads a session's status: open, complete or expired.
+func (s *Stripe) CheckoutStatus(ctx context.Context, account, sessionID string) (string, error) {
+	p := &stripe.CheckoutSessionParams{}
+	defer params(ctx, &p.Params, account, "")()
+	cs, err := s.api.CheckoutSessions.Get(sessionID, p)
+	if err != nil {
+		return "", fmt.Errorf("stripe: checkout status: %w", err)
+	}
+	return string(cs.Status), nil
+}
+
 // SavedCard reads the card a setup (card imprint) saved.
 func (s *Stripe) SavedCard(ctx context.Context, account, setupIntentID string) (customer, paymentMethod, label string, err error) {
 	p := &stripe.SetupIntentParams{}

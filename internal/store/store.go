@@ -49,6 +49,23 @@ func (t Tx) Enqueue(ctx context.Context, args river.JobArgs, opts *river.InsertO
 	return nil
 }
 
+// Savepoint runs fn in a savepoint: when fn fails, its writes alone are
+// undone and the transaction goes on (a step that may be refused by a rule
+// after it wrote, while what came before must still commit).
+func (t Tx) Savepoint(ctx context.Context, fn func(Tx) error) error {
+	sp, err := t.raw.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("store: savepoint: %w", err)
+	}
+	if err := fn(Tx{Queries: dbq.New(sp), raw: sp, jobs: t.jobs}); err != nil {
+		if rerr := sp.Rollback(ctx); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return mapError(err)
+	}
+	return sp.Commit(ctx)
+}
+
 // Raw exposes the transaction for the rare statement sqlc cannot express
 // (advisory locks, batch inserts).
 func (t Tx) Raw() pgx.Tx { return t.raw }

@@ -23,7 +23,14 @@ type Link struct {
 	AmountCents int64
 	URL         string
 	SessionID   string // the Checkout Session the webhook names
+	Status      string // pending, paid, refunded or expired
 }
+
+// Statuses of a link.
+const (
+	LinkPending = "pending"
+	LinkExpired = "expired"
+)
 
 // LinkInput is what the phone payment needs besides the ticket.
 type LinkInput struct {
@@ -32,16 +39,24 @@ type LinkInput struct {
 	SuccessURL string // the page the client lands on once paid
 }
 
-// linkID derives the till payment id from the ticket and the amount, so a
-// second click (or a retry after a timeout) finds the same Stripe session:
-// Stripe keeps the first answer per idempotency key.
-func linkID(ticketID uuid.UUID, amountCents int64) uuid.UUID {
-	return uuid.NewSHA1(ticketID, []byte("stripe-link:"+strconv.FormatInt(amountCents, 10)))
+// linkID derives the till payment id from the ticket, the amount and how
+// many of the ticket's links have ended, so a second click (or a retry after
+// a timeout) finds the same Stripe session — Stripe keeps the first answer
+// per idempotency key — while a link asked after an older one expired or was
+// paid is a new session, never the dead one again.
+func linkID(ticketID uuid.UUID, amountCents int64, ended int) uuid.UUID {
+	name := "stripe-link:" + strconv.FormatInt(amountCents, 10)
+	if ended > 0 {
+		name += ":" + strconv.Itoa(ended)
+	}
+	return uuid.NewSHA1(ticketID, []byte(name))
 }
 
 // StartLink creates a Stripe Checkout Session on the salon's connected
 // account for what the ticket still owes and records it as pending. The
-// ticket closes when the signed webhook says it was paid (SettleLink).
+// ticket closes when the signed webhook says it was paid (SettleLink). An
+// older pending link for another amount is expired at Stripe first, so the
+// client cannot pay both.
 func (t *Till) StartLink(ctx context.Context, salonID, ticketID uuid.UUID, in LinkInput) (Link, error) {
 	tk, err := t.Ticket(ctx, salonID, ticketID)
 	if err != nil {
@@ -58,7 +73,11 @@ func (t *Till) StartLink(ctx context.Context, salonID, ticketID uuid.UUID, in Li
 	case tk.Kind != KindSale || due <= 0:
 		return Link{}, apperr.New(apperr.Conflict, "till.payment.nothing_due")
 	}
-	id := linkID(ticketID, due)
+	ended, err := t.endOlderLinks(ctx, salonID, ticketID, account, due)
+	if err != nil {
+		return Link{}, err
+	}
+	id := linkID(ticketID, due, ended)
 	s, err := t.Payments.Stripe.PayLink(ctx, payment.PayLinkInput{Account: account, AmountCents: due, Currency: in.Currency,
 		Description: "Ticket " + ticketID.String()[:8], SuccessURL: in.SuccessURL, Locale: in.Locale, Idempotency: "till-link-" + id.String(),
 		Metadata: map[string]string{"salon_id": salonID.String(), "ticket_id": ticketID.String(), "till_payment_id": id.String()}})
@@ -73,7 +92,7 @@ func (t *Till) StartLink(ctx context.Context, salonID, ticketID uuid.UUID, in Li
 	if err != nil {
 		return Link{}, fmt.Errorf("till: record link: %w", err)
 	}
-	return Link{ID: id, AmountCents: due, URL: s.URL, SessionID: s.ID}, nil
+	return Link{ID: id, AmountCents: due, URL: s.URL, SessionID: s.ID, Status: LinkPending}, nil
 }
 
 // chargeable is the salon's connected account, refused when the platform
@@ -98,7 +117,7 @@ func (t *Till) PendingLinks(ctx context.Context, salonID, ticketID uuid.UUID) ([
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
 		rows, err := tx.TillLinkPending(ctx, dbq.TillLinkPendingParams{TenantID: salonID, TicketID: ticketID})
 		for _, r := range rows {
-			out = append(out, Link{ID: r.ID, AmountCents: r.AmountCents, URL: r.Url, SessionID: r.SessionID})
+			out = append(out, linkFrom(r))
 		}
 		return err
 	})
@@ -106,4 +125,24 @@ func (t *Till) PendingLinks(ctx context.Context, salonID, ticketID uuid.UUID) ([
 		return nil, fmt.Errorf("till: pending links: %w", err)
 	}
 	return out, nil
+}
+
+// Links are all the ticket's links, newest first, whatever became of them.
+func (t *Till) Links(ctx context.Context, salonID, ticketID uuid.UUID) ([]Link, error) {
+	var out []Link
+	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		rows, err := tx.TillLinksOfTicket(ctx, dbq.TillLinksOfTicketParams{TenantID: salonID, TicketID: ticketID})
+		for _, r := range rows {
+			out = append(out, linkFrom(r))
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("till: links: %w", err)
+	}
+	return out, nil
+}
+
+func linkFrom(r dbq.TillStripeLink) Link {
+	return Link{ID: r.ID, AmountCents: r.AmountCents, URL: r.Url, SessionID: r.SessionID, Status: r.Status}
 }

@@ -21,7 +21,7 @@ type Paid struct {
 	Metadata  map[string]string
 }
 
-// IsLink reports whether a completed session is a till phone payment.
+// IsLink reports whether a Checkout Session is a till phone payment.
 func IsLink(meta map[string]string) bool { return meta["till_payment_id"] != "" }
 
 // SettleLink records a phone payment the webhook reports. It reads the state
@@ -35,20 +35,12 @@ func IsLink(meta map[string]string) bool { return meta["till_payment_id"] != "" 
 // their card: a Stripe refund, never a silent credit, since a walk-in may
 // have no client record to hold it. It returns the outcome for the event log.
 func (t *Till) SettleLink(ctx context.Context, p Paid) (string, error) {
-	salonID, e1 := uuid.Parse(p.Metadata["salon_id"])
-	id, e2 := uuid.Parse(p.Metadata["till_payment_id"])
-	if e1 != nil || e2 != nil || !p.Paid || p.IntentID == "" {
+	if !p.Paid || p.IntentID == "" {
 		return "till link not paid", nil
 	}
-	if t.Payments == nil {
-		return "", errors.New("till: settle link: payments are off")
-	}
-	st, err := t.Payments.Status(ctx, salonID)
-	if err != nil {
-		return "", fmt.Errorf("till: settle link: %w", err)
-	}
-	if st.AccountID == "" || st.AccountID != p.Account {
-		return "unknown till link", nil
+	salonID, id, ok, err := t.linkOf(ctx, p.Account, p.Metadata)
+	if err != nil || !ok {
+		return "unknown till link", err
 	}
 	var outcome string
 	err = t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
@@ -109,7 +101,24 @@ func (t *Till) settleTx(ctx context.Context, tx store.Tx, link dbq.TillStripeLin
 	if link.AmountCents < cur.DueCents() || len(cur.Lines) == 0 {
 		return "till link paid", nil
 	}
-	if _, err := t.closeTx(ctx, tx, salonID, tk.ID, uuid.Nil, link.Currency); err != nil {
+	return t.closePaidTx(ctx, tx, salonID, tk.ID, link.Currency)
+}
+
+// closePaidTx closes the ticket the phone payment completed. When the till
+// refuses the close by a rule (the register's day was closed before the
+// client paid), the payment still commits and the ticket stays open for the
+// cashier to close on the next day: the money is real, and an event retried
+// forever would never record it. The savepoint undoes whatever the refused
+// close wrote, so no number or journal entry is left half-taken.
+func (t *Till) closePaidTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID, currency string) (string, error) {
+	err := tx.Savepoint(ctx, func(sp store.Tx) error {
+		_, err := t.closeTx(ctx, sp, salonID, ticketID, uuid.Nil, currency)
+		return err
+	})
+	if apperr.CodeOf(err) != "" {
+		return "till link paid, ticket left open: " + err.Error(), nil
+	}
+	if err != nil {
 		return "", err
 	}
 	return "till link paid, ticket closed", nil

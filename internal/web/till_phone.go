@@ -67,11 +67,16 @@ func (s *Server) phoneView(c *fiber.Ctx, id uuid.UUID) (tillview.PhoneView, erro
 		return v, err
 	}
 	v.Available = st.CanCharge()
-	links, err := s.Till.PendingLinks(ctx(c), sal.ID, id)
+	links, err := s.Till.Links(ctx(c), sal.ID, id)
 	if err != nil {
 		return v, err
 	}
+	// The newest link expired unpaid: say so, the button sends a new one.
+	v.Expired = len(links) > 0 && links[0].Status == till.LinkExpired
 	for _, l := range links {
+		if l.Status != till.LinkPending {
+			continue
+		}
 		code, err := qr.Encode(l.URL, qr.M)
 		if err != nil {
 			return v, fmt.Errorf("web: phone link qr: %w", err)

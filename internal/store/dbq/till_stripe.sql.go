@@ -83,6 +83,81 @@ func (q *Queries) TicketStripeIntents(ctx context.Context, arg TicketStripeInten
 	return items, nil
 }
 
+const tillDepositLock = `-- name: TillDepositLock :many
+SELECT id FROM payments
+WHERE tenant_id = $1 AND appointment_id = $2 AND kind IN ('deposit', 'prepayment')
+ORDER BY id
+FOR UPDATE
+`
+
+type TillDepositLockParams struct {
+	TenantID      uuid.UUID
+	AppointmentID uuid.UUID
+}
+
+// Locks a visit's online payments: a ticket taking one (its foreign key
+// shares the row) and a cancellation refunding it wait for each other.
+func (q *Queries) TillDepositLock(ctx context.Context, arg TillDepositLockParams) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, tillDepositLock, arg.TenantID, arg.AppointmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const tillDepositTaken = `-- name: TillDepositTaken :one
+SELECT EXISTS (
+    SELECT 1 FROM ticket_payments tp
+    JOIN payments p ON p.tenant_id = tp.tenant_id AND p.id = tp.payment_id
+    WHERE tp.tenant_id = $1 AND p.appointment_id = $2
+)::boolean
+`
+
+type TillDepositTakenParams struct {
+	TenantID      uuid.UUID
+	AppointmentID uuid.UUID
+}
+
+// Whether a visit's online payment was applied to a ticket.
+func (q *Queries) TillDepositTaken(ctx context.Context, arg TillDepositTakenParams) (bool, error) {
+	row := q.db.QueryRow(ctx, tillDepositTaken, arg.TenantID, arg.AppointmentID)
+	var column_1 bool
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
+const tillIntentRefunded = `-- name: TillIntentRefunded :one
+SELECT coalesce(sum(-amount_cents), 0)::bigint
+FROM ticket_payments
+WHERE tenant_id = $1 AND stripe_intent_id = $2 AND method = 'stripe' AND amount_cents < 0
+`
+
+type TillIntentRefundedParams struct {
+	TenantID       uuid.UUID
+	StripeIntentID *string
+}
+
+// What the till already refunded on a payment intent (credit notes' Stripe
+// refunds, recorded as negative 'stripe' payments).
+func (q *Queries) TillIntentRefunded(ctx context.Context, arg TillIntentRefundedParams) (int64, error) {
+	row := q.db.QueryRow(ctx, tillIntentRefunded, arg.TenantID, arg.StripeIntentID)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const tillLinkCreate = `-- name: TillLinkCreate :execrows
 INSERT INTO till_stripe_links (id, tenant_id, ticket_id, amount_cents, currency, session_id, url)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -111,6 +186,25 @@ func (q *Queries) TillLinkCreate(ctx context.Context, arg TillLinkCreateParams) 
 		arg.SessionID,
 		arg.Url,
 	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const tillLinkExpire = `-- name: TillLinkExpire :execrows
+UPDATE till_stripe_links SET status = 'expired', settled_at = $1
+WHERE tenant_id = $2 AND id = $3 AND status = 'pending'
+`
+
+type TillLinkExpireParams struct {
+	SettledAt *time.Time
+	TenantID  uuid.UUID
+	ID        uuid.UUID
+}
+
+func (q *Queries) TillLinkExpire(ctx context.Context, arg TillLinkExpireParams) (int64, error) {
+	result, err := q.db.Exec(ctx, tillLinkExpire, arg.SettledAt, arg.TenantID, arg.ID)
 	if err != nil {
 		return 0, err
 	}
@@ -215,4 +309,50 @@ func (q *Queries) TillLinkSettle(ctx context.Context, arg TillLinkSettleParams) 
 		arg.ID,
 	)
 	return err
+}
+
+const tillLinksOfTicket = `-- name: TillLinksOfTicket :many
+SELECT id, tenant_id, ticket_id, amount_cents, currency, session_id, url, status, payment_intent_id, refund_id, created_at, settled_at FROM till_stripe_links
+WHERE tenant_id = $1 AND ticket_id = $2
+ORDER BY created_at DESC, id
+`
+
+type TillLinksOfTicketParams struct {
+	TenantID uuid.UUID
+	TicketID uuid.UUID
+}
+
+// Every link of a ticket, newest first: the pending one to show, an expired
+// one to say so, and how many ended (a new link's id counts them).
+func (q *Queries) TillLinksOfTicket(ctx context.Context, arg TillLinksOfTicketParams) ([]TillStripeLink, error) {
+	rows, err := q.db.Query(ctx, tillLinksOfTicket, arg.TenantID, arg.TicketID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []TillStripeLink{}
+	for rows.Next() {
+		var i TillStripeLink
+		if err := rows.Scan(
+			&i.ID,
+			&i.TenantID,
+			&i.TicketID,
+			&i.AmountCents,
+			&i.Currency,
+			&i.SessionID,
+			&i.Url,
+			&i.Status,
+			&i.PaymentIntentID,
+			&i.RefundID,
+			&i.CreatedAt,
+			&i.SettledAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
