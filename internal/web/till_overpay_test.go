@@ -45,3 +45,16 @@ func TestADepositAboveTheBillIsShownAndKeptOnTheClientsAccount(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, int64(1000), balance)
 }
+
+// On a phone the amount due and the way to the payment form come before
+// the lines, however many there are.
+func TestTheAmountDueAndEncaisserComeBeforeTheLines(t *testing.T) {
+	t.Parallel()
+	_, _, _, nina := tillSalon(t)
+	p := nina.Get(openTicket(t, nina))
+	html, _ := p.Doc.Find("main").Html()
+	require.Less(t, strings.Index(html, `id="due-bar"`), strings.Index(html, `id="lines"`), "the due bar is above the lines")
+	require.Contains(t, p.Text("#due-bar"), "30,00")
+	href := p.Doc.Find("#to-payment").AttrOr("href", "")
+	require.Equal(t, 1, p.Doc.Find(href+" #payment-form").Length(), "Encaisser leads to the payment form")
+}
