@@ -107,10 +107,13 @@ ON CONFLICT (tenant_id, payment_id) WHERE payment_id IS NOT NULL DO NOTHING;
 DELETE FROM ticket_payments WHERE tenant_id = @tenant_id AND ticket_id = @ticket_id AND id = @id AND method NOT IN ('online', 'stripe');
 
 -- name: TicketCreditedLines :many
--- The lines of a ticket already given back by a credit note.
-SELECT l.refers_line_id::uuid AS id FROM ticket_lines l
+-- How many of each line of a ticket credit notes gave back, to subtract
+-- from what was sold.
+SELECT l.refers_line_id::uuid AS id, sum(-l.quantity)::bigint AS quantity
+FROM ticket_lines l
 JOIN tickets t ON t.tenant_id = l.tenant_id AND t.id = l.ticket_id
-WHERE l.tenant_id = @tenant_id AND t.refers_to = @ticket_id AND l.refers_line_id IS NOT NULL;
+WHERE l.tenant_id = @tenant_id AND t.refers_to = @ticket_id AND l.refers_line_id IS NOT NULL
+GROUP BY l.refers_line_id;
 
 -- name: TillVisit :one
 -- What a visit brings to the till: its client and whether it is still a visit.

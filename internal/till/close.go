@@ -37,6 +37,9 @@ func (t *Till) Close(ctx context.Context, salonID, ticketID, actor uuid.UUID, cu
 		if _, err := lockOpenTx(ctx, tx, salonID, ticketID); err != nil {
 			return err
 		}
+		if err := excessToAccountTx(ctx, tx, salonID, ticketID, actor); err != nil {
+			return err
+		}
 		number, err = t.closeTx(ctx, tx, salonID, ticketID, actor, currency)
 		return err
 	})
@@ -150,6 +153,9 @@ func accountTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, tk Ticket, n
 		reason := "payment"
 		if p.AmountCents < 0 {
 			reason = "refund"
+		}
+		if p.AmountCents < 0 && tk.Kind == KindSale {
+			reason = "deposit_credit" // the deposit beyond the bill
 		}
 		if _, err := customer.AddEntryTx(ctx, tx, salonID, tk.CustomerID, -p.AmountCents, currency, reason,
 			"n° "+strconv.FormatInt(number, 10), actorRef(actor), ptr(tk.AppointmentID), nil); err != nil {

@@ -12,17 +12,36 @@ import (
 )
 
 // CreditInput is a credit note the cashier makes from a receipt: the lines
-// given back and how the money goes back. Field errors are keyed by its names.
+// given back, how many of each, and how the money goes back. Field errors
+// are keyed by its names, a line's quantity by QuantityField(line).
 type CreditInput struct {
-	LineIDs []uuid.UUID // lines of the original ticket, each given back whole
-	Method  string      // cash, card, account (the client's credit) or stripe (a refund to the card paid online)
-	Actor   uuid.UUID
+	LineIDs    []uuid.UUID         // lines of the original ticket
+	Quantities map[uuid.UUID]int64 // how many of a line are given back; absent: all that remains
+	Method     string              // cash, card, account (the client's credit) or stripe (a refund to the card paid online)
+	Actor      uuid.UUID
+}
+
+// QuantityField is the field error key of a line's quantity.
+func QuantityField(lineID uuid.UUID) string { return "Quantity." + lineID.String() }
+
+// creditPart is k more of a sold line given back, done having been already.
+type creditPart struct {
+	line    dbq.TicketLinesRow
+	done, k int64
+}
+
+// cents is what the part is worth: its share of what the line was paid.
+func (p creditPart) cents() int64 {
+	return CreditShare(p.line.TotalCents, int64(p.line.Quantity), p.done, p.k)
 }
 
 // CreditNote corrects a closed ticket: a credit note with the given lines
 // negated at what they were paid, refunded by one payment out, closed at
-// once with the register's next number. A line is given back once only, so
-// credit notes never exceed the ticket. Returns the credit note's id.
+// once with the register's next number. Part of a line may be given back,
+// never more than what remains of it, so credit notes never exceed the
+// ticket. A line sold for nothing (offered, 100 % off) is given back too —
+// its product goes back on the shelf — with no money paid out. Returns the
+// credit note's id.
 func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in CreditInput, currency string) (uuid.UUID, error) {
 	f := apperr.Fields{}
 	if len(in.LineIDs) == 0 {
@@ -48,7 +67,7 @@ func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in C
 		if in.Method == MethodAccount && orig.CustomerID == nil {
 			return apperr.Fields{"Method": "till.account.no_client"}.Err()
 		}
-		lines, err := creditLinesTx(ctx, tx, salonID, ticketID, in.LineIDs)
+		parts, err := creditPartsTx(ctx, tx, salonID, ticketID, in)
 		if err != nil {
 			return err
 		}
@@ -62,24 +81,16 @@ func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in C
 		if err != nil {
 			return err
 		}
-		var total int64
-		for _, l := range lines {
-			// Given back at what it was paid: the line's share of the
-			// ticket's discount included, as an amount off the list price.
-			if _, err := tx.TicketLineAdd(ctx, dbq.TicketLineAddParams{TenantID: salonID, TicketID: id, Kind: l.Kind,
-				ServiceID: l.ServiceID, ProductID: l.ProductID, StaffID: l.StaffID, Label: l.Label, Quantity: -l.Quantity,
-				UnitCents: l.UnitCents, RateBp: l.RateBp, DiscountCents: int64(l.Quantity)*l.UnitCents - l.TotalCents,
-				DiscountReason: l.DiscountReason, RefersLineID: &l.ID}); err != nil {
-				if store.IsUniqueViolation(err, "") {
-					return apperr.Fields{"LineIDs": "till.credit.exceeds"}.Err()
-				}
-				return err
-			}
-			total += l.TotalCents
+		total, err := addCreditLinesTx(ctx, tx, salonID, id, parts)
+		if err != nil {
+			return err
 		}
-		if in.Method == MethodStripe {
-			err = t.refundTx(ctx, tx, salonID, orig.ID, id, in, total)
-		} else {
+		switch {
+		case total == 0:
+			// Nothing was paid for what comes back: no money goes out.
+		case in.Method == MethodStripe:
+			err = t.refundTx(ctx, tx, salonID, orig.ID, id, in.Actor, total, creditKey(orig.ID, parts))
+		default:
 			_, err = tx.TicketPaymentAdd(ctx, dbq.TicketPaymentAddParams{TenantID: salonID, TicketID: id, Method: in.Method,
 				AmountCents: -total, CreatedBy: &in.Actor})
 		}
@@ -95,49 +106,86 @@ func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in C
 	return id, nil
 }
 
-// creditLinesTx returns the chosen lines of the ticket, refusing a line that
-// is not the ticket's or was given back already.
-func creditLinesTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID, ids []uuid.UUID) ([]dbq.TicketLinesRow, error) {
+// addCreditLinesTx writes the parts as the credit note's lines and returns
+// what they are worth.
+func addCreditLinesTx(ctx context.Context, tx store.Tx, salonID, creditID uuid.UUID, parts []creditPart) (int64, error) {
+	var total int64
+	for _, p := range parts {
+		l, cents := p.line, p.cents()
+		// Given back at what it was paid: the line's share of the ticket's
+		// discount included, as an amount off the list price.
+		if _, err := tx.TicketLineAdd(ctx, dbq.TicketLineAddParams{TenantID: salonID, TicketID: creditID, Kind: l.Kind,
+			ServiceID: l.ServiceID, ProductID: l.ProductID, StaffID: l.StaffID, Label: l.Label, Quantity: int32(-p.k),
+			UnitCents: l.UnitCents, RateBp: l.RateBp, DiscountCents: p.k*l.UnitCents - cents,
+			DiscountReason: l.DiscountReason, RefersLineID: &l.ID}); err != nil {
+			return 0, err
+		}
+		total += cents
+	}
+	return total, nil
+}
+
+// creditPartsTx returns what is given back of each chosen line of the
+// ticket, refusing a line that is not the ticket's and a quantity beyond
+// what remains of the line.
+func creditPartsTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID, in CreditInput) ([]creditPart, error) {
 	all, err := tx.TicketLines(ctx, dbq.TicketLinesParams{TenantID: salonID, TicketID: ticketID})
 	if err != nil {
 		return nil, err
 	}
-	done, err := tx.TicketCreditedLines(ctx, dbq.TicketCreditedLinesParams{TenantID: salonID, TicketID: &ticketID})
+	done, err := creditedTx(ctx, tx, salonID, ticketID)
 	if err != nil {
 		return nil, err
 	}
-	credited := map[uuid.UUID]bool{}
-	for _, id := range done {
-		credited[id] = true
-	}
 	want := map[uuid.UUID]bool{}
-	for _, id := range ids {
+	for _, id := range in.LineIDs {
 		want[id] = true
 	}
-	var out []dbq.TicketLinesRow
+	f := apperr.Fields{}
+	var out []creditPart
 	for _, l := range all {
-		if want[l.ID] {
-			if credited[l.ID] {
-				return nil, apperr.Fields{"LineIDs": "till.credit.exceeds"}.Err()
-			}
-			out = append(out, l)
-			delete(want, l.ID)
+		if !want[l.ID] {
+			continue
 		}
+		delete(want, l.ID)
+		left := int64(l.Quantity) - done[l.ID]
+		k, chosen := in.Quantities[l.ID]
+		if !chosen {
+			k = left
+		}
+		switch {
+		case left <= 0:
+			f.Add("LineIDs", "till.credit.exceeds")
+		case k < 1:
+			f.Add(QuantityField(l.ID), "till.credit.quantity_range")
+		case k > left:
+			f.Add(QuantityField(l.ID), "till.credit.quantity_left")
+		}
+		out = append(out, creditPart{line: l, done: done[l.ID], k: k})
 	}
 	if len(want) > 0 {
-		return nil, apperr.Fields{"LineIDs": "till.credit.exceeds"}.Err()
+		f.Add("LineIDs", "till.credit.exceeds")
 	}
-	return out, nil
+	return out, f.Err()
 }
 
-// CreditedLines are the lines of a ticket already given back by a credit note.
-func (t *Till) CreditedLines(ctx context.Context, salonID, ticketID uuid.UUID) (map[uuid.UUID]bool, error) {
-	out := map[uuid.UUID]bool{}
+// creditedTx is how many of each line of a ticket were given back already.
+func creditedTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID) (map[uuid.UUID]int64, error) {
+	rows, err := tx.TicketCreditedLines(ctx, dbq.TicketCreditedLinesParams{TenantID: salonID, TicketID: &ticketID})
+	out := map[uuid.UUID]int64{}
+	for _, r := range rows {
+		out[r.ID] = r.Quantity
+	}
+	return out, err
+}
+
+// CreditedLines says how many of each line of a ticket credit notes gave
+// back already.
+func (t *Till) CreditedLines(ctx context.Context, salonID, ticketID uuid.UUID) (map[uuid.UUID]int64, error) {
+	var out map[uuid.UUID]int64
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		ids, err := tx.TicketCreditedLines(ctx, dbq.TicketCreditedLinesParams{TenantID: salonID, TicketID: &ticketID})
-		for _, id := range ids {
-			out[id] = true
-		}
+		var err error
+		out, err = creditedTx(ctx, tx, salonID, ticketID)
 		return err
 	})
 	if err != nil {

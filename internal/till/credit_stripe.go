@@ -3,6 +3,7 @@ package till
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"slices"
 
@@ -16,10 +17,9 @@ import (
 // refundTx pays a credit note out through Stripe: a refund on the salon's
 // connected account of the payment the original ticket took by the phone
 // link or the visit's online deposit, recorded as a payment out with the
-// refund's id. The refund runs before the commit; its idempotency key names
-// the ticket and the lines given back (a line is given back once), so a
-// retry after a failed commit gets the same refund, never a second one.
-func (t *Till) refundTx(ctx context.Context, tx store.Tx, salonID, origID, creditID uuid.UUID, in CreditInput, total int64) error {
+// refund's id. The refund runs before the commit under key (creditKey), so
+// a retry after a failed commit gets the same refund, never a second one.
+func (t *Till) refundTx(ctx context.Context, tx store.Tx, salonID, origID, creditID, actor uuid.UUID, total int64, key string) error {
 	account, err := t.chargeable(ctx, salonID)
 	if err != nil {
 		return err
@@ -38,23 +38,26 @@ func (t *Till) refundTx(ctx context.Context, tx store.Tx, salonID, origID, credi
 	if intent == "" {
 		return apperr.Fields{"Method": "tillstripe.refund.not_paid_online"}.Err()
 	}
-	refund, err := t.Payments.Stripe.Refund(ctx, account, intent, total, creditKey(origID, in.LineIDs))
+	refund, err := t.Payments.Stripe.Refund(ctx, account, intent, total, key)
 	if err != nil {
 		return err
 	}
 	_, err = tx.TicketPaymentStripe(ctx, dbq.TicketPaymentStripeParams{TenantID: salonID, TicketID: creditID, AmountCents: -total,
-		Reference: refund, StripeIntentID: &intent, CreatedBy: &in.Actor})
+		Reference: refund, StripeIntentID: &intent, CreatedBy: &actor})
 	return err
 }
 
-// creditKey is the refund's idempotency key: the original ticket and the
-// sorted lines given back.
-func creditKey(origID uuid.UUID, lines []uuid.UUID) string {
-	ids := slices.Clone(lines)
-	slices.SortFunc(ids, func(a, b uuid.UUID) int { return slices.Compare(a[:], b[:]) })
+// creditKey is the refund's idempotency key: the original ticket and, line
+// by line in order, how many were given back before and how many now — the
+// same credit note retried, and only it, gets the same key.
+func creditKey(origID uuid.UUID, parts []creditPart) string {
+	parts = slices.Clone(parts)
+	slices.SortFunc(parts, func(a, b creditPart) int { return slices.Compare(a.line.ID[:], b.line.ID[:]) })
 	h := sha256.New()
-	for _, id := range ids {
-		h.Write(id[:])
+	for _, p := range parts {
+		h.Write(p.line.ID[:])
+		h.Write(binary.BigEndian.AppendUint64(nil, uint64(p.done)))
+		h.Write(binary.BigEndian.AppendUint64(nil, uint64(p.k)))
 	}
 	return "till-credit-" + origID.String() + "-" + hex.EncodeToString(h.Sum(nil))[:16]
 }

@@ -107,3 +107,26 @@ func (t *Till) RemovePayment(ctx context.Context, salonID, ticketID, paymentID u
 		return err
 	})
 }
+
+// excessToAccountTx keeps what the visit's online payments (a deposit of
+// 30 € for a 20 € service) brought beyond the ticket's total: a payment out
+// to the client's account, which the closing turns into their credit with
+// the salon. Money taken by hand beyond the total is the cashier's to take
+// off (cash already gives change), and a ticket without a client has no
+// account to keep it on.
+func excessToAccountTx(ctx context.Context, tx store.Tx, salonID, ticketID, actor uuid.UUID) error {
+	tk, err := loadTx(ctx, tx, salonID, ticketID)
+	if err != nil || tk.DueCents() >= 0 {
+		return err
+	}
+	excess := tk.ToAccountCents()
+	switch {
+	case excess != -tk.DueCents():
+		return apperr.New(apperr.Conflict, "till.ticket.overpaid")
+	case tk.CustomerID == uuid.Nil:
+		return apperr.New(apperr.Conflict, "till.ticket.excess_no_client")
+	}
+	_, err = tx.TicketPaymentAdd(ctx, dbq.TicketPaymentAddParams{TenantID: salonID, TicketID: ticketID, Method: MethodAccount,
+		AmountCents: -excess, CreatedBy: actorRef(actor)})
+	return err
+}

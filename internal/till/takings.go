@@ -16,6 +16,7 @@ import (
 // and each register day's cash expected against counted.
 type Takings struct {
 	Day         time.Time // midnight in the salon's zone
+	Register    uuid.UUID // the one register counted; Nil: all of them
 	Sales       int64     // receipts closed
 	CreditNotes int64
 	TotalCents  int64 // including VAT, after every discount
@@ -64,14 +65,15 @@ type RegisterDayCash struct {
 // Difference is counted minus expected: negative when cash is missing.
 func (d RegisterDayCash) Difference() int64 { return d.CountedCents - d.ExpectedCents }
 
-// Takings returns the figures of the civil day holding day in loc.
-func (t *Till) Takings(ctx context.Context, salonID uuid.UUID, day time.Time, loc *time.Location) (Takings, error) {
+// Takings returns the figures of the civil day holding day in loc, of one
+// register or (register Nil) all of them.
+func (t *Till) Takings(ctx context.Context, salonID uuid.UUID, day time.Time, loc *time.Location, register uuid.UUID) (Takings, error) {
 	d := day.In(loc)
 	since := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
 	until := since.AddDate(0, 0, 1) // a DST day lasts 23 or 25 hours
-	out := Takings{Day: since}
+	out := Takings{Day: since, Register: register}
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		return takingsTx(ctx, tx, salonID, since, until, &out)
+		return takingsTx(ctx, tx, salonID, since, until, ptr(register), &out)
 	})
 	if err != nil {
 		return Takings{}, fmt.Errorf("till: takings: %w", err)
@@ -79,27 +81,27 @@ func (t *Till) Takings(ctx context.Context, salonID uuid.UUID, day time.Time, lo
 	return out, nil
 }
 
-func takingsTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since, until time.Time, out *Takings) error {
-	tickets, err := tx.TakingsTickets(ctx, dbq.TakingsTicketsParams{TenantID: salonID, Since: &since, Until: &until})
+func takingsTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since, until time.Time, reg *uuid.UUID, out *Takings) error {
+	tickets, err := tx.TakingsTickets(ctx, dbq.TakingsTicketsParams{TenantID: salonID, Since: &since, Until: &until, RegisterID: reg})
 	if err != nil {
 		return err
 	}
 	out.Sales, out.CreditNotes, out.TotalCents = tickets.Sales, tickets.CreditNotes, tickets.InclCents
-	methods, err := tx.TakingsByMethod(ctx, dbq.TakingsByMethodParams{TenantID: salonID, Since: &since, Until: &until})
+	methods, err := tx.TakingsByMethod(ctx, dbq.TakingsByMethodParams{TenantID: salonID, Since: &since, Until: &until, RegisterID: reg})
 	if err != nil {
 		return err
 	}
 	for _, m := range methods {
 		out.ByMethod = append(out.ByMethod, MethodTotal{Method: m.Method, Cents: m.Cents})
 	}
-	staff, err := tx.TakingsByStaff(ctx, dbq.TakingsByStaffParams{TenantID: salonID, Since: &since, Until: &until})
+	staff, err := tx.TakingsByStaff(ctx, dbq.TakingsByStaffParams{TenantID: salonID, Since: &since, Until: &until, RegisterID: reg})
 	if err != nil {
 		return err
 	}
 	for _, s := range staff {
 		out.ByStaff = append(out.ByStaff, StaffTotal{StaffID: deref(s.StaffID), Name: s.Name, Cents: s.Cents})
 	}
-	items, err := tx.TakingsByItem(ctx, dbq.TakingsByItemParams{TenantID: salonID, Since: &since, Until: &until})
+	items, err := tx.TakingsByItem(ctx, dbq.TakingsByItemParams{TenantID: salonID, Since: &since, Until: &until, RegisterID: reg})
 	if err != nil {
 		return err
 	}
@@ -114,11 +116,11 @@ func takingsTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since, until
 			out.Free = append(out.Free, row)
 		}
 	}
-	return registerDaysTx(ctx, tx, salonID, since, until, out)
+	return registerDaysTx(ctx, tx, salonID, since, until, reg, out)
 }
 
-func registerDaysTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since, until time.Time, out *Takings) error {
-	days, err := tx.TakingsRegisterDays(ctx, dbq.TakingsRegisterDaysParams{TenantID: salonID, Since: since, Until: until})
+func registerDaysTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, since, until time.Time, reg *uuid.UUID, out *Takings) error {
+	days, err := tx.TakingsRegisterDays(ctx, dbq.TakingsRegisterDaysParams{TenantID: salonID, Since: since, Until: until, RegisterID: reg})
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func TestTheDaysTakingsAreTheSumOfItsTickets(t *testing.T) {
 	drawer := &sums{method: map[string]int64{}, staff: map[uuid.UUID]int64{}, item: map[uuid.UUID][2]int64{}}
 	drawer.add(late) // …but its cash is in the drawer of the day still open
 
-	got, err := b.till().Takings(bg, b.salon.ID, today, b.salon.Location())
+	got, err := b.till().Takings(bg, b.salon.ID, today, b.salon.Location(), uuid.Nil)
 	require.NoError(t, err)
 	require.Equal(t, want.total, got.TotalCents)
 	require.Equal(t, want.receipts, got.Sales)

@@ -94,6 +94,26 @@ func (t Ticket) PaidCents() int64 {
 // DueCents is what remains to be paid (negative on a credit note: to pay out).
 func (t Ticket) DueCents() int64 { return t.Totals.InclCents - t.PaidCents() }
 
+// ToAccountCents is what goes to the client's account as credit: on an open
+// sale, the part of the amount paid beyond the total that the online
+// payments (the visit's deposit) brought, kept at closing; on a closed one,
+// what was kept.
+func (t Ticket) ToAccountCents() int64 {
+	var online, kept int64
+	for _, p := range t.Payments {
+		switch {
+		case p.Method == MethodOnline:
+			online += p.AmountCents
+		case p.Method == MethodAccount && p.AmountCents < 0:
+			kept -= p.AmountCents
+		}
+	}
+	if t.Kind != KindSale || t.Closed() {
+		return kept
+	}
+	return min(max(-t.DueCents(), 0), online)
+}
+
 // ChangeCents is the cash given back.
 func (t Ticket) ChangeCents() int64 {
 	var sum int64

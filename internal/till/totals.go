@@ -176,3 +176,12 @@ func apportion(nets []int64, sum, off int64) []int64 {
 	}
 	return shares
 }
+
+// CreditShare is what giving back k more of a line sold as qty for total
+// cents is worth, when done were given back already: the line's total
+// shared by quantity with the till's rounding, taken cumulatively so that
+// the parts given back one credit note at a time add up to the line's
+// total exactly (3 × 1 of 10,00 € for 3 are 3,33 + 3,34 + 3,33).
+func CreditShare(total, qty, done, k int64) int64 {
+	return divRound(total*(done+k), qty) - divRound(total*done, qty)
+}

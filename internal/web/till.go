@@ -82,7 +82,7 @@ func (s *Server) dayChange(c *fiber.Ctx, open bool) error {
 		if !refusedForm(c, &f, df, err) {
 			return err
 		}
-		return s.caissePage(c, tillview.CaisseView{F: f})
+		return s.caissePage(c, tillview.CaisseView{F: ofRegister(f, id)})
 	}
 	if !open {
 		return s.caissePage(c, tillview.CaisseView{Closing: &closing})
@@ -122,6 +122,20 @@ func (s *Server) handleTicketFromVisit(c *fiber.Ctx) error {
 		return err
 	}
 	return s.redirect(c, urls.TillTicket(id))
+}
+
+// ofRegister keys a refused day form's values and errors by the register
+// it was sent for, as the Caisse page names each register's inputs.
+func ofRegister(f ui.Form, register uuid.UUID) ui.Form {
+	for _, name := range []string{"float", "counted"} {
+		id := name + "-" + register.String()
+		f.Values[id] = f.Values[name]
+		if key := f.Errors[name]; key != "" {
+			delete(f.Errors, name)
+			f.Errors.Add(id, key)
+		}
+	}
+	return f
 }
 
 // noCheck is the area check of a form whose area validates only when saving.

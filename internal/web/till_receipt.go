@@ -1,9 +1,13 @@
 package web
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
+	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/till"
 	"github.com/carnet-salon/carnet/internal/urls"
 	tillview "github.com/carnet-salon/carnet/views/till"
@@ -11,9 +15,53 @@ import (
 )
 
 // creditForm gives lines of a receipt back, and says how the money goes back.
+// A line sold more than once has a quantity: quantity_line[i] names the line
+// of quantity[i].
 type creditForm struct {
-	Lines  []string `form:"line_id" field:"LineIDs"`
-	Method string   `form:"method"`
+	Lines      []string `form:"line_id" field:"LineIDs"`
+	QtyLines   []string `form:"quantity_line"`
+	Quantities []string `form:"quantity"`
+	Method     string   `form:"method"`
+}
+
+// creditQtyField is the form's name of a line's quantity (its input's id).
+func creditQtyField(line uuid.UUID) string { return "credit-qty-" + line.String() }
+
+func (f creditForm) input(actor uuid.UUID) (till.CreditInput, apperr.Fields) {
+	edge := apperr.Fields{}
+	in := till.CreditInput{Method: f.Method, Actor: actor, Quantities: map[uuid.UUID]int64{}}
+	for _, raw := range f.Lines {
+		if line, err := uuid.Parse(raw); err == nil {
+			in.LineIDs = append(in.LineIDs, line)
+		}
+	}
+	for i, raw := range f.QtyLines {
+		line, err := uuid.Parse(raw)
+		if err != nil || i >= len(f.Quantities) || !slices.Contains(in.LineIDs, line) {
+			continue
+		}
+		if q := strings.TrimSpace(f.Quantities[i]); q != "" {
+			in.Quantities[line] = int64(intField(edge, creditQtyField(line), q))
+		}
+	}
+	return in, edge
+}
+
+// refused puts back, line by line, what was ticked and typed, and the area's
+// errors about a line's quantity beside that line's field.
+func (f creditForm) refused(form *ui.Form) {
+	for _, raw := range f.Lines {
+		form.Values["line-"+raw] = "on"
+	}
+	for i, raw := range f.QtyLines {
+		if line, err := uuid.Parse(raw); err == nil && i < len(f.Quantities) {
+			form.Values[creditQtyField(line)] = f.Quantities[i]
+			if key := form.Errors[till.QuantityField(line)]; key != "" {
+				delete(form.Errors, till.QuantityField(line))
+				form.Errors.Add(creditQtyField(line), key)
+			}
+		}
+	}
 }
 
 func (s *Server) receiptPage(c *fiber.Ctx, id uuid.UUID, v tillview.ReceiptView) error {
@@ -58,19 +106,19 @@ func (s *Server) handleCreditNote(c *fiber.Ctx) error {
 	if err := decodeForm(c, &cf); err != nil {
 		return err
 	}
-	in := till.CreditInput{Method: cf.Method, Actor: member(c).UserID}
-	for _, raw := range cf.Lines {
-		if line, err := uuid.Parse(raw); err == nil {
-			in.LineIDs = append(in.LineIDs, line)
-		}
-	}
+	in, edge := cf.input(member(c).UserID)
 	sal := currentSalon(c)
-	credit, err := s.Till.CreditNote(ctx(c), sal.ID, id, in, sal.Currency)
+	var credit uuid.UUID
+	err = submit(edge, noCheck, func() (err error) {
+		credit, err = s.Till.CreditNote(ctx(c), sal.ID, id, in, sal.Currency)
+		return err
+	})
 	if err != nil {
 		var f ui.Form
 		if !refusedForm(c, &f, cf, err) {
 			return err
 		}
+		cf.refused(&f)
 		return s.receiptPage(c, id, tillview.ReceiptView{CreditF: f})
 	}
 	return s.redirect(c, urls.TillReceipt(credit))

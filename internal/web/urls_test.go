@@ -97,7 +97,7 @@ func builtURLs() map[string]string {
 		"TillTicketPhone":  urls.TillTicketPhone(id),
 		"TillReceiptPrint": urls.TillReceiptPrint(id), "TillReceiptSend": urls.TillReceiptSend(id, "email"),
 		"PublicReceipt": urls.PublicReceipt("token"),
-		"TillTakings":   urls.TillTakings(), "TillTakingsOn": urls.TillTakingsOn(time.Now()),
+		"TillTakings":   urls.TillTakings(), "TillTakingsOn": urls.TillTakingsOn(time.Now(), id),
 		"TillChequeWords": urls.TillChequeWords(),
 	}
 }

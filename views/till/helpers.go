@@ -55,7 +55,7 @@ type ReceiptView struct {
 	Currency string
 	Location *time.Location
 	CreditF  ui.Form
-	Credited map[uuid.UUID]bool // lines already given back
+	Credited map[uuid.UUID]int64 // how many of each line were given back already
 	// Handing it over (receipt_handover.templ).
 	Duplicata     int64   // this print is "DUPLICATA n° k"; 0: the original or the screen
 	AutoPrint     bool    // the print was just recorded: the page opens the print dialog
@@ -174,4 +174,12 @@ func hasClient(t till.Ticket) bool { return t.CustomerID != uuid.Nil }
 func amountAttrs() map[string]any {
 	return map[string]any{"inputmode": "decimal", "hx-get": urls.TillChequeWords(), "hx-trigger": "input changed delay:300ms",
 		"hx-target": "#cheque-words", "hx-swap": "outerHTML"}
+}
+
+// ariaInvalid is aria-invalid's value for a field with problem key.
+func ariaInvalid(key string) string {
+	if key != "" {
+		return "true"
+	}
+	return "false"
 }

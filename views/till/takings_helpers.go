@@ -12,7 +12,8 @@ import (
 // TakingsView is a day's takings as its page shows them.
 type TakingsView struct {
 	till.Takings
-	Today    time.Time // midnight in the salon's zone: no "next day" past it
+	Choices  []till.Register // the registers to choose from; the filter shows with two or more
+	Today    time.Time       // midnight in the salon's zone: no "next day" past it
 	Currency string
 }
 

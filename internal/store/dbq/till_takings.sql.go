@@ -18,14 +18,16 @@ SELECT l.kind, coalesce(l.service_id, l.product_id) AS item_id, min(l.label)::te
 FROM ticket_lines l
 JOIN tickets t ON t.tenant_id = l.tenant_id AND t.id = l.ticket_id
 WHERE t.tenant_id = $1 AND t.status = 'closed' AND t.closed_at >= $2 AND t.closed_at < $3
+  AND ($4::uuid IS NULL OR t.register_id = $4)
 GROUP BY l.kind, coalesce(l.service_id, l.product_id), CASE WHEN l.kind = 'free' THEN l.label END
 ORDER BY l.kind, cents DESC, label
 `
 
 type TakingsByItemParams struct {
-	TenantID uuid.UUID
-	Since    *time.Time
-	Until    *time.Time
+	TenantID   uuid.UUID
+	Since      *time.Time
+	Until      *time.Time
+	RegisterID *uuid.UUID
 }
 
 type TakingsByItemRow struct {
@@ -39,7 +41,12 @@ type TakingsByItemRow struct {
 // Each service, product or free line label: quantity and amount after
 // every discount.
 func (q *Queries) TakingsByItem(ctx context.Context, arg TakingsByItemParams) ([]TakingsByItemRow, error) {
-	rows, err := q.db.Query(ctx, takingsByItem, arg.TenantID, arg.Since, arg.Until)
+	rows, err := q.db.Query(ctx, takingsByItem,
+		arg.TenantID,
+		arg.Since,
+		arg.Until,
+		arg.RegisterID,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -70,14 +77,16 @@ SELECT p.method, coalesce(sum(p.amount_cents), 0)::bigint AS cents
 FROM ticket_payments p
 JOIN tickets t ON t.tenant_id = p.tenant_id AND t.id = p.ticket_id
 WHERE t.tenant_id = $1 AND t.status = 'closed' AND t.closed_at >= $2 AND t.closed_at < $3
+  AND ($4::uuid IS NULL OR t.register_id = $4)
 GROUP BY p.method
 ORDER BY p.method
 `
 
 type TakingsByMethodParams struct {
-	TenantID uuid.UUID
-	Since    *time.Time
-	Until    *time.Time
+	TenantID   uuid.UUID
+	Since      *time.Time
+	Until      *time.Time
+	RegisterID *uuid.UUID
 }
 
 type TakingsByMethodRow struct {
@@ -86,9 +95,15 @@ type TakingsByMethodRow struct {
 }
 
 // A day's takings: tickets closed in the day — sales and credit notes
-// alike, a credit note's amounts being negative already.
+// alike, a credit note's amounts being negative already — on every register
+// or, given register_id, on one.
 func (q *Queries) TakingsByMethod(ctx context.Context, arg TakingsByMethodParams) ([]TakingsByMethodRow, error) {
-	rows, err := q.db.Query(ctx, takingsByMethod, arg.TenantID, arg.Since, arg.Until)
+	rows, err := q.db.Query(ctx, takingsByMethod,
+		arg.TenantID,
+		arg.Since,
+		arg.Until,
+		arg.RegisterID,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -113,14 +128,16 @@ FROM ticket_lines l
 JOIN tickets t ON t.tenant_id = l.tenant_id AND t.id = l.ticket_id
 LEFT JOIN staff_members m ON m.tenant_id = l.tenant_id AND m.id = l.staff_id
 WHERE t.tenant_id = $1 AND t.status = 'closed' AND t.closed_at >= $2 AND t.closed_at < $3
+  AND ($4::uuid IS NULL OR t.register_id = $4)
 GROUP BY l.staff_id
 ORDER BY cents DESC, name
 `
 
 type TakingsByStaffParams struct {
-	TenantID uuid.UUID
-	Since    *time.Time
-	Until    *time.Time
+	TenantID   uuid.UUID
+	Since      *time.Time
+	Until      *time.Time
+	RegisterID *uuid.UUID
 }
 
 type TakingsByStaffRow struct {
@@ -132,7 +149,12 @@ type TakingsByStaffRow struct {
 // What each staff member's lines brought in, after every discount; lines
 // without a staff member come as one row with a null id.
 func (q *Queries) TakingsByStaff(ctx context.Context, arg TakingsByStaffParams) ([]TakingsByStaffRow, error) {
-	rows, err := q.db.Query(ctx, takingsByStaff, arg.TenantID, arg.Since, arg.Until)
+	rows, err := q.db.Query(ctx, takingsByStaff,
+		arg.TenantID,
+		arg.Since,
+		arg.Until,
+		arg.RegisterID,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -159,13 +181,15 @@ SELECT d.id, d.register_id, r.name, d.opened_at, d.closed_at, d.float_cents, d.c
 FROM register_days d
 JOIN registers r ON r.tenant_id = d.tenant_id AND r.id = d.register_id
 WHERE d.tenant_id = $1 AND d.opened_at >= $2 AND d.opened_at < $3
+  AND ($4::uuid IS NULL OR d.register_id = $4)
 ORDER BY r.name, d.opened_at
 `
 
 type TakingsRegisterDaysParams struct {
-	TenantID uuid.UUID
-	Since    time.Time
-	Until    time.Time
+	TenantID   uuid.UUID
+	Since      time.Time
+	Until      time.Time
+	RegisterID *uuid.UUID
 }
 
 type TakingsRegisterDaysRow struct {
@@ -183,7 +207,12 @@ type TakingsRegisterDaysRow struct {
 // The register days opened in the day, with the cash their closed
 // tickets brought in (refunds paid out come off).
 func (q *Queries) TakingsRegisterDays(ctx context.Context, arg TakingsRegisterDaysParams) ([]TakingsRegisterDaysRow, error) {
-	rows, err := q.db.Query(ctx, takingsRegisterDays, arg.TenantID, arg.Since, arg.Until)
+	rows, err := q.db.Query(ctx, takingsRegisterDays,
+		arg.TenantID,
+		arg.Since,
+		arg.Until,
+		arg.RegisterID,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -217,12 +246,14 @@ SELECT count(*) FILTER (WHERE kind = 'sale')::bigint AS sales, count(*) FILTER (
        coalesce(sum(incl_cents), 0)::bigint AS incl_cents
 FROM tickets
 WHERE tenant_id = $1 AND status = 'closed' AND closed_at >= $2 AND closed_at < $3
+  AND ($4::uuid IS NULL OR register_id = $4)
 `
 
 type TakingsTicketsParams struct {
-	TenantID uuid.UUID
-	Since    *time.Time
-	Until    *time.Time
+	TenantID   uuid.UUID
+	Since      *time.Time
+	Until      *time.Time
+	RegisterID *uuid.UUID
 }
 
 type TakingsTicketsRow struct {
@@ -232,7 +263,12 @@ type TakingsTicketsRow struct {
 }
 
 func (q *Queries) TakingsTickets(ctx context.Context, arg TakingsTicketsParams) (TakingsTicketsRow, error) {
-	row := q.db.QueryRow(ctx, takingsTickets, arg.TenantID, arg.Since, arg.Until)
+	row := q.db.QueryRow(ctx, takingsTickets,
+		arg.TenantID,
+		arg.Since,
+		arg.Until,
+		arg.RegisterID,
+	)
 	var i TakingsTicketsRow
 	err := row.Scan(&i.Sales, &i.CreditNotes, &i.InclCents)
 	return i, err

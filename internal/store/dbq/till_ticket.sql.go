@@ -78,9 +78,11 @@ func (q *Queries) TicketCreate(ctx context.Context, arg TicketCreateParams) (uui
 }
 
 const ticketCreditedLines = `-- name: TicketCreditedLines :many
-SELECT l.refers_line_id::uuid AS id FROM ticket_lines l
+SELECT l.refers_line_id::uuid AS id, sum(-l.quantity)::bigint AS quantity
+FROM ticket_lines l
 JOIN tickets t ON t.tenant_id = l.tenant_id AND t.id = l.ticket_id
 WHERE l.tenant_id = $1 AND t.refers_to = $2 AND l.refers_line_id IS NOT NULL
+GROUP BY l.refers_line_id
 `
 
 type TicketCreditedLinesParams struct {
@@ -88,20 +90,26 @@ type TicketCreditedLinesParams struct {
 	TicketID *uuid.UUID
 }
 
-// The lines of a ticket already given back by a credit note.
-func (q *Queries) TicketCreditedLines(ctx context.Context, arg TicketCreditedLinesParams) ([]uuid.UUID, error) {
+type TicketCreditedLinesRow struct {
+	ID       uuid.UUID
+	Quantity int64
+}
+
+// How many of each line of a ticket credit notes gave back, to subtract
+// from what was sold.
+func (q *Queries) TicketCreditedLines(ctx context.Context, arg TicketCreditedLinesParams) ([]TicketCreditedLinesRow, error) {
 	rows, err := q.db.Query(ctx, ticketCreditedLines, arg.TenantID, arg.TicketID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []uuid.UUID{}
+	items := []TicketCreditedLinesRow{}
 	for rows.Next() {
-		var id uuid.UUID
-		if err := rows.Scan(&id); err != nil {
+		var i TicketCreditedLinesRow
+		if err := rows.Scan(&i.ID, &i.Quantity); err != nil {
 			return nil, err
 		}
-		items = append(items, id)
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
