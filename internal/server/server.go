@@ -277,6 +277,12 @@ func journalKey(cfg config.Config) (journal.Key, error) {
 	return journal.LoadOrCreateKeyFile(cfg.JournalKeyFile)
 }
 
+// SeedDemo seeds the demo salon once, however many instances start with
+// --demo at the same moment: the others wait, then find it there.
+func (s *Server) SeedDemo(ctx context.Context) error {
+	return s.DB.Exclusive(ctx, store.DemoLock, s.Log, func() error { return demo.Seed(ctx, s.Accounts, s.DemoAreas()) })
+}
+
 // DemoAreas hands the demo seed the areas it fills in.
 func (s *Server) DemoAreas() demo.Areas {
 	return demo.Areas{Salons: s.Salons, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda}
