@@ -103,9 +103,10 @@ func (in *instance) ready() bool {
 // one exits, and with what Postgres sessions wait on if they hang.
 func waitReady(t *testing.T, dbURL string, insts []*instance, within time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(within)
-	pending := slices.Clone(insts)
-	for len(pending) > 0 {
+	deadline := time.After(within)
+	tick := time.NewTicker(50 * time.Millisecond) // a load balancer's health check, quick
+	defer tick.Stop()
+	for pending := slices.Clone(insts); ; {
 		for _, in := range pending {
 			select {
 			case <-in.done:
@@ -113,11 +114,14 @@ func waitReady(t *testing.T, dbURL string, insts []*instance, within time.Durati
 			default:
 			}
 		}
-		pending = slices.DeleteFunc(pending, (*instance).ready)
-		if time.Now().After(deadline) {
-			t.Fatalf("%d instance(s) not ready after %v; Postgres sessions:\n%s", len(pending), within, sessions(dbURL))
+		if pending = slices.DeleteFunc(pending, (*instance).ready); len(pending) == 0 {
+			return
 		}
-		time.Sleep(50 * time.Millisecond) // polling interval of a load balancer's health check
+		select {
+		case <-deadline:
+			t.Fatalf("%d instance(s) not ready after %v; Postgres sessions:\n%s", len(pending), within, sessions(dbURL))
+		case <-tick.C:
+		}
 	}
 }
 

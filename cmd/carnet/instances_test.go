@@ -48,7 +48,7 @@ func TestInstancesStartedTogether(t *testing.T) {
 		waitReady(t, dbURL, insts, 40*time.Second)
 		t.Logf("three instances ready in %v", time.Since(start).Round(time.Millisecond))
 		db := connect(t, dbURL)
-		requireMigratedOnce(t, db, insts, len(migrationVersions(t)))
+		requireMigratedOnce(t, db, insts, true)
 		var salons int
 		require.NoError(t, db.QueryRow(context.Background(), "SELECT count(*) FROM tenants WHERE slug = $1", demo.Slug).Scan(&salons))
 		require.Equal(t, 1, salons, "the demo salon is seeded once")
@@ -68,7 +68,7 @@ func TestInstancesStartedTogether(t *testing.T) {
 		insts := startInstances(t, bin, append(env, "DATABASE_URL="+dbURL), "ABC", "serve")
 		waitReady(t, dbURL, insts, 40*time.Second)
 		db := connect(t, dbURL)
-		requireMigratedOnce(t, db, insts, len(migrationVersions(t)))
+		requireMigratedOnce(t, db, insts, true)
 		for _, in := range insts {
 			require.NoError(t, in.cmd.Process.Signal(syscall.SIGTERM))
 		}
@@ -78,7 +78,7 @@ func TestInstancesStartedTogether(t *testing.T) {
 
 		again := startInstances(t, bin, append(env, "DATABASE_URL="+dbURL), "DEF", "serve")
 		waitReady(t, dbURL, again, 40*time.Second)
-		requireMigratedOnce(t, db, again, 0)
+		requireMigratedOnce(t, db, again, false)
 	})
 }
 
@@ -114,19 +114,30 @@ func migrationVersions(t *testing.T) []int64 {
 }
 
 // requireMigratedOnce checks that goose recorded every migration exactly
-// once, and that the instances applied applied migrations between them.
-func requireMigratedOnce(t *testing.T, db *pgx.Conn, insts []*instance, applied int) {
+// once and, when fresh, that the instances between them applied each of
+// goose's and River's migrations once (none when the database was migrated
+// before they started).
+func requireMigratedOnce(t *testing.T, db *pgx.Conn, insts []*instance, fresh bool) {
 	t.Helper()
 	rows, err := db.Query(context.Background(), "SELECT version_id FROM goose_db_version WHERE version_id > 0 ORDER BY version_id")
 	require.NoError(t, err)
 	recorded, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 	require.NoError(t, err)
 	require.Equal(t, migrationVersions(t), recorded, "each migration is recorded once")
-	n := 0
-	for _, in := range insts {
-		n += strings.Count(in.out.String(), `msg="migration applied"`)
+	var river int
+	require.NoError(t, db.QueryRow(context.Background(), "SELECT count(*) FROM river.river_migration").Scan(&river))
+	wantGoose, wantRiver := len(recorded), river
+	if !fresh {
+		wantGoose, wantRiver = 0, 0
 	}
-	require.Equal(t, applied, n, "migrations applied by the instances together")
+	gooseApplied, riverApplied := 0, 0
+	for _, in := range insts {
+		out := in.out.String()
+		gooseApplied += strings.Count(out, `msg="migration applied"`)
+		riverApplied += strings.Count(out, `Applied migration"`)
+	}
+	require.Equal(t, wantGoose, gooseApplied, "schema migrations applied by the instances together")
+	require.Equal(t, wantRiver, riverApplied, "job table migrations applied by the instances together")
 }
 
 // sessionIsShared: signed in on A, the owner is signed in on B and C;
@@ -234,6 +245,8 @@ func periodicJobs(t *testing.T, db *pgx.Conn, since time.Time) map[string]int {
 func requireOncePerPeriod(t *testing.T, db *pgx.Conn) {
 	t.Helper()
 	for kind, every := range periodic {
+		// River buckets by its own clock at insert time; created_at is
+		// Postgres's, on the same machine here.
 		rows, err := db.Query(context.Background(), "SELECT created_at, attempt FROM river.river_job WHERE kind = $1 ORDER BY created_at", kind)
 		require.NoError(t, err)
 		seen := map[time.Time]bool{}
