@@ -127,7 +127,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 	}
 	defer srv.Close()
 	if *withDemo {
-		if err := demo.Seed(ctx, srv.Accounts, srv.DemoAreas()); err != nil {
+		if err := srv.SeedDemo(ctx); err != nil {
 			return err
 		}
 		printDemo(cfg)
@@ -180,7 +180,7 @@ func seedDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	}
 	defer srv.Close()
-	if err := demo.Seed(ctx, srv.Accounts, srv.DemoAreas()); err != nil {
+	if err := srv.SeedDemo(ctx); err != nil {
 		return err
 	}
 	printDemo(cfg)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -37,8 +38,11 @@ func ParseKey(b64 string) (Key, error) {
 
 // LoadOrCreateKeyFile reads the key file, or creates it (mode 0600) with a
 // new random key when it does not exist yet: the first start of a
-// deployment. O_EXCL keeps two instances starting together from writing
-// two different keys; the loser reads the winner's.
+// deployment. The key is written to a file of its own, then hard-linked to
+// path, which fails if path exists: two instances starting together never
+// write two different keys, and neither ever reads a key file still being
+// written (a file created at path and then written was read empty by an
+// instance starting at the same moment). The loser reads the winner's key.
 func LoadOrCreateKeyFile(path string) (Key, error) {
 	if raw, err := os.ReadFile(path); err == nil {
 		return ParseKey(string(raw))
@@ -49,21 +53,37 @@ func LoadOrCreateKeyFile(path string) (Key, error) {
 	if _, err := rand.Read(seed); err != nil {
 		return Key{}, fmt.Errorf("journal: new key: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return LoadOrCreateKeyFile(path)
-	}
+	tmp, err := writeTemp(filepath.Dir(path), base64.StdEncoding.EncodeToString(seed)+"\n")
 	if err != nil {
+		return Key{}, fmt.Errorf("journal: write key file: %w", err)
+	}
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, path); errors.Is(err, os.ErrExist) {
+		return LoadOrCreateKeyFile(path)
+	} else if err != nil {
 		return Key{}, fmt.Errorf("journal: create key file: %w", err)
 	}
-	if _, err := f.WriteString(base64.StdEncoding.EncodeToString(seed) + "\n"); err != nil {
-		_ = f.Close()
-		return Key{}, fmt.Errorf("journal: write key file: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return Key{}, fmt.Errorf("journal: write key file: %w", err)
-	}
 	return NewKey(seed)
+}
+
+// writeTemp writes content to a new file (mode 0600) in dir and returns its path.
+func writeTemp(dir, content string) (string, error) {
+	f, err := os.CreateTemp(dir, ".carnet-journal-key-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.WriteString(content)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
 }
 
 // Public is the key's public half.

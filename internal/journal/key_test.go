@@ -3,6 +3,7 @@ package journal_test
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -28,4 +29,33 @@ func TestTheKeyFileIsMadeOnceAndKeptPrivate(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte("not a key"), 0o600))
 	_, err = journal.LoadOrCreateKeyFile(path)
 	require.Error(t, err, "a damaged key file stops start-up rather than signing with a new key")
+}
+
+// TestInstancesStartedTogetherShareOneKey: instances on one machine starting
+// at the same moment all read the key the first of them wrote — none reads
+// a file still being written, none writes a second key.
+func TestInstancesStartedTogetherShareOneKey(t *testing.T) {
+	t.Parallel()
+	for round := range 50 {
+		path := filepath.Join(t.TempDir(), "carnet-journal.key")
+		start := make(chan struct{})
+		ids := make([]string, 8)
+		errs := make([]error, len(ids))
+		var wg sync.WaitGroup
+		for i := range ids {
+			wg.Go(func() {
+				<-start
+				k, err := journal.LoadOrCreateKeyFile(path)
+				if errs[i] = err; err == nil {
+					ids[i] = k.ID()
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+		for i := range ids {
+			require.NoError(t, errs[i], "round %d", round)
+			require.Equal(t, ids[0], ids[i], "round %d", round)
+		}
+	}
 }

@@ -201,12 +201,8 @@ func newWorkers(db *store.DB, s *Server, opts Options, tp trace.TracerProvider) 
 	river.AddWorker(workers, &journal.SweepWorker{Journal: s.Journal})
 	var periodic []*river.PeriodicJob
 	if !opts.NoPeriodicJobs {
-		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(booking.SweepEvery),
-			func() (river.JobArgs, *river.InsertOpts) { return booking.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(message.ReminderEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return message.ReminderArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(journal.SweepEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return journal.SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+		periodic = append(periodic, sweep(booking.SweepEvery, booking.SweepArgs{}),
+			sweep(message.ReminderEvery, message.ReminderArgs{}), sweep(journal.SweepEvery, journal.SweepArgs{}))
 	}
 	client, err := river.NewClient(riverpgxv5.New(db.AppPool()), &river.Config{
 		Schema: store.RiverSchema,
@@ -226,6 +222,15 @@ func newWorkers(db *store.DB, s *Server, opts Options, tp trace.TracerProvider) 
 		return nil, fmt.Errorf("server: job workers: %w", err)
 	}
 	return client, nil
+}
+
+// sweep is a job River's leader enqueues every period, and at once when an
+// instance becomes the leader. It is unique per period: when the leader
+// stops mid-period, the instance elected next does not run it a second time.
+func sweep(every time.Duration, args river.JobArgs) *river.PeriodicJob {
+	return river.NewPeriodicJob(river.PeriodicInterval(every), func() (river.JobArgs, *river.InsertOpts) {
+		return args, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByPeriod: every}}
+	}, &river.PeriodicJobOpts{RunOnStart: true})
 }
 
 // StartWorkers runs background jobs until StopWorkers.
@@ -304,6 +309,12 @@ func journalKey(cfg config.Config) (journal.Key, error) {
 		return journal.NewKey(cfg.JournalKey)
 	}
 	return journal.LoadOrCreateKeyFile(cfg.JournalKeyFile)
+}
+
+// SeedDemo seeds the demo salon once, however many instances start with
+// --demo at the same moment: the others wait, then find it there.
+func (s *Server) SeedDemo(ctx context.Context) error {
+	return s.DB.Exclusive(ctx, store.DemoLock, s.Log, func() error { return demo.Seed(ctx, s.Accounts, s.DemoAreas()) })
 }
 
 // DemoAreas hands the demo seed the areas it fills in.

@@ -18,9 +18,6 @@ import (
 	"github.com/carnet-salon/carnet/schema"
 )
 
-// migrateLockKey serialises bootstrap across instances starting at once.
-const migrateLockKey = 7_424_159_001
-
 // Bootstrap makes the database ready for the server: it creates the database
 // if missing, then, under an advisory lock, the application roles, the
 // schema migrations, River's tables, and the grants. It connects as the owner
@@ -40,10 +37,11 @@ func Bootstrap(ctx context.Context, ownerURL, rolePassword string, log *slog.Log
 		return fmt.Errorf("store: connect as owner: %w", err)
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(migrateLockKey)); err != nil {
-		return fmt.Errorf("store: take migration lock: %w", err)
+	unlock, err := sessionLock(ctx, conn.Conn(), migrateLockKey, log)
+	if err != nil {
+		return err
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(migrateLockKey)) //nolint:errcheck
+	defer unlock()
 
 	if err := ensureRoles(ctx, conn.Conn(), rolePassword); err != nil {
 		return err
@@ -75,11 +73,19 @@ func EnsureDatabase(ctx context.Context, ownerURL string) error {
 		return nil
 	}
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
-	var pgErr *pgconn.PgError
-	if err != nil && !(errors.As(err, &pgErr) && pgErr.Code == "42P04") { // created meanwhile by another instance
+	if err != nil && !createdMeanwhile(err) {
 		return fmt.Errorf("store: create database %q: %w", name, err)
 	}
 	return nil
+}
+
+// createdMeanwhile tells whether CREATE DATABASE failed because another
+// instance created the database since we looked. Postgres says so with
+// 42P04 when the other creation had finished, and with a unique violation on
+// pg_database (23505) when both ran at the same moment.
+func createdMeanwhile(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "42P04" || pgErr.Code == "23505")
 }
 
 // ensureRoles creates the two login roles. Roles are cluster-wide, so another
