@@ -13,10 +13,7 @@ var enTillStripe = map[string]string{
 	"tillstripe.expired":                        "The payment link expired unpaid. Send a new one if the client still wants to pay on their phone.",
 	"tillstripe.start_again":                    "Send a new link",
 	"tillstripe.link.paid_meanwhile":            "The client has just paid the previous link: wait a few seconds for Stripe to confirm it, the ticket updates by itself.",
-	"tillstripe.refund.rest":                    "If Stripe cannot refund it all, the rest in",
-	"tillstripe.refund.rest_none":               "— (all through Stripe)",
-	"tillstripe.refund.rest_needed":             "Stripe can no longer refund this whole amount on that payment (part of it was already refunded by a credit note): choose how to give back the rest, in cash or on the client's account.",
-	"tillstripe.refund.rest_invalid":            "The rest is given back in cash or on the client's account.",
+	"tillstripe.refund.rest_needed":             "Stripe can no longer refund this whole amount on that payment: part of it was already refunded by a credit note. Give this credit back in cash or on the client's account.",
 	"tillstripe.booking.deposit_at_till":        "This appointment's deposit was already taken on a till ticket: to give it back, make a credit note from the receipt (or delete the ticket still open), then cancel.",
 	"tillstripe.booking.deposit_at_till_client": "What you paid online for this appointment was already used at the salon's till: contact the salon to cancel it.",
 }

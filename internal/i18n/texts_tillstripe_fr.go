@@ -17,10 +17,7 @@ var frTillStripe = map[string]string{
 	"tillstripe.expired":             "Le lien de paiement a expiré sans être payé. Envoyez-en un nouveau si la cliente veut toujours payer sur son téléphone.",
 	"tillstripe.start_again":         "Envoyer un nouveau lien",
 	"tillstripe.link.paid_meanwhile": "La cliente vient de payer le lien précédent : attendez quelques secondes que Stripe le confirme, le ticket se met à jour tout seul.",
-	"tillstripe.refund.rest":         "Si Stripe ne peut pas tout rembourser, le reste en",
-	"tillstripe.refund.rest_none":    "— (tout par Stripe)",
-	"tillstripe.refund.rest_needed":  "Stripe ne peut plus rembourser tout ce montant sur ce paiement (une partie a déjà été remboursée par un avoir) : choisissez comment rendre le reste, en espèces ou sur le compte de la cliente.",
-	"tillstripe.refund.rest_invalid": "Le reste se rend en espèces ou sur le compte de la cliente.",
+	"tillstripe.refund.rest_needed":  "Stripe ne peut plus rembourser tout ce montant sur ce paiement : une partie a déjà été remboursée par un avoir. Rendez cet avoir en espèces ou sur le compte de la cliente.",
 	// A visit's deposit already taken at the till is given back there only.
 	"tillstripe.booking.deposit_at_till":        "L'acompte de ce rendez-vous est déjà encaissé sur un ticket de caisse : pour le rendre, faites un avoir depuis le reçu (ou supprimez le ticket encore ouvert), puis annulez.",
 	"tillstripe.booking.deposit_at_till_client": "Ce que vous avez payé en ligne pour ce rendez-vous a déjà été utilisé en caisse : contactez le salon pour l'annuler.",

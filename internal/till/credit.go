@@ -57,6 +57,18 @@ func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in C
 	}
 	var id uuid.UUID
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
+		// Locks in the till's one order: the register's day, then the ticket.
+		registerID, err := tx.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
+		if err != nil {
+			return err
+		}
+		day, err := shareDayTx(ctx, tx, salonID, registerID)
+		if apperr.CodeOf(err) != "" {
+			return apperr.New(apperr.Conflict, "till.day.closed")
+		}
+		if err != nil {
+			return err
+		}
 		orig, err := tx.TicketLock(ctx, dbq.TicketLockParams{TenantID: salonID, ID: ticketID})
 		if err != nil {
 			return err
@@ -68,10 +80,6 @@ func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in C
 			return apperr.Fields{"Method": "till.account.no_client"}.Err()
 		}
 		parts, err := creditPartsTx(ctx, tx, salonID, ticketID, in)
-		if err != nil {
-			return err
-		}
-		day, err := openDayTx(ctx, tx, salonID, orig.RegisterID)
 		if err != nil {
 			return err
 		}

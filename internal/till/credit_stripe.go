@@ -28,12 +28,25 @@ func (t *Till) refundTx(ctx context.Context, tx store.Tx, salonID, origID, credi
 	if err != nil {
 		return err
 	}
-	intent := ""
+	intent, short := "", false
 	for _, p := range paid {
-		if p.IntentID != "" && p.AmountCents >= total {
+		if p.IntentID == "" || p.AmountCents < total {
+			continue
+		}
+		// Earlier credit notes may have refunded part of this payment
+		// already: Stripe must never be asked for more than is left.
+		refunded, err := tx.TillIntentRefunded(ctx, dbq.TillIntentRefundedParams{TenantID: salonID, StripeIntentID: &p.IntentID})
+		if err != nil {
+			return err
+		}
+		if p.AmountCents-refunded >= total {
 			intent = p.IntentID
 			break
 		}
+		short = true
+	}
+	if intent == "" && short {
+		return apperr.Fields{"Method": "tillstripe.refund.rest_needed"}.Err()
 	}
 	if intent == "" {
 		return apperr.Fields{"Method": "tillstripe.refund.not_paid_online"}.Err()

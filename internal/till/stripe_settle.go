@@ -112,7 +112,16 @@ func (t *Till) settleTx(ctx context.Context, tx store.Tx, link dbq.TillStripeLin
 // close wrote, so no number or journal entry is left half-taken.
 func (t *Till) closePaidTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID, currency string) (string, error) {
 	err := tx.Savepoint(ctx, func(sp store.Tx) error {
-		_, err := t.closeTx(ctx, sp, salonID, ticketID, uuid.Nil, currency)
+		// The day's closing must not count without this ticket while it
+		// closes into that day: wait on it, or find the day closed.
+		registerID, err := sp.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
+		if err != nil {
+			return err
+		}
+		if _, err := shareDayTx(ctx, sp, salonID, registerID); err != nil {
+			return err
+		}
+		_, err = t.closeTx(ctx, sp, salonID, ticketID, uuid.Nil, currency)
 		return err
 	})
 	if apperr.CodeOf(err) != "" {

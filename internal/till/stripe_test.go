@@ -253,3 +253,34 @@ func TestMoneyPaidOnThePhoneStaysOnTheTicket(t *testing.T) {
 	require.Len(t, tk.Payments, 1, "the phone payment is still there")
 	require.Equal(t, int64(4500), tk.DueCents(), "only the rest is due")
 }
+
+// Two credit notes on a ticket paid partly on the phone never refund more
+// through Stripe than the phone took: the second is refused by Stripe's
+// route and given back in cash instead.
+func TestCreditNotesNeverRefundMoreThanThePhonePaid(t *testing.T) {
+	t.Parallel()
+	env := testkit.NewAreas(t, testkit.AreasOptions{Stripe: true})
+	p := newPhoneShop(t, env)
+	id := p.ticket(t)
+	require.NoError(t, env.Srv.Till.AddLine(bg, p.salon, id, till.LineInput{Kind: till.LineService, ServiceID: p.service, Quantity: 1}))
+	require.NoError(t, env.Srv.Till.AddPayment(bg, p.salon, id, till.PaymentInput{Method: till.MethodCash, AmountCents: 4000, Actor: p.owner}))
+	l := p.link(t, id)
+	require.Equal(t, int64(5000), l.AmountCents)
+	_, err := env.Srv.Till.SettleLink(bg, p.paid(l, p.account, p.salon))
+	require.NoError(t, err)
+	orig := p.get(t, id)
+	require.True(t, orig.Closed())
+
+	_, err = env.Srv.Till.CreditNote(bg, p.salon, id, till.CreditInput{LineIDs: []uuid.UUID{orig.Lines[0].ID},
+		Method: till.MethodStripe, Actor: p.owner}, "EUR")
+	require.NoError(t, err)
+	_, err = env.Srv.Till.CreditNote(bg, p.salon, id, till.CreditInput{LineIDs: []uuid.UUID{orig.Lines[1].ID},
+		Method: till.MethodStripe, Actor: p.owner}, "EUR")
+	require.Equal(t, "tillstripe.refund.rest_needed", apperr.FieldsOf(err)["Method"], "only 5 € of the 50 € is left to refund")
+	require.Len(t, env.Stripe.CallsOn(p.account, "/v1/refunds"), 1)
+
+	cash, err := env.Srv.Till.CreditNote(bg, p.salon, id, till.CreditInput{LineIDs: []uuid.UUID{orig.Lines[1].ID},
+		Method: till.MethodCash, Actor: p.owner}, "EUR")
+	require.NoError(t, err)
+	require.Equal(t, int64(-4500), p.get(t, cash).Payments[0].AmountCents)
+}
