@@ -60,7 +60,9 @@ func stripeMockURL(t testing.TB) string {
 			return
 		}
 		stripeMock.url = fmt.Sprintf("http://127.0.0.1:%d", port)
-		for i := 0; i < 100; i++ {
+		// stripe-mock parses Stripe's whole OpenAPI spec before it listens:
+		// seconds on a quiet machine, far more on a loaded CI runner.
+		for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); {
 			if c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), 200*time.Millisecond); err == nil {
 				c.Close()
 				return
