@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -145,13 +144,6 @@ func sessions(dbURL string) string {
 		fmt.Fprintf(&b, "  %d %s %s/%s %s\n", pid, state, wt, we, q)
 	}
 	return b.String()
-}
-
-// stop sends SIGTERM and waits for a clean exit.
-func (in *instance) stop(t *testing.T) {
-	t.Helper()
-	require.NoError(t, in.cmd.Process.Signal(syscall.SIGTERM))
-	in.waitExit(t)
 }
 
 func (in *instance) waitExit(t *testing.T) {

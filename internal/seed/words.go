@@ -41,12 +41,6 @@ var families = []family{
 		{"Couleur racines", 60, 5500, true}, {"Balayage", 120, 11000, true}, {"Soin kératine", 90, 9500, true}, {"Chignon", 45, 5500, false}}},
 }
 
-var retail = []struct {
-	name  string
-	price int64
-}{{"Crème hydratante 50 ml", 3200}, {"Huile sèche", 2450}, {"Sérum éclat", 4900}, {"Lait corps", 2200}, {"Vernis", 1400},
-	{"Huile cuticules", 1200}, {"Baume lèvres", 900}, {"Masque purifiant", 2800}, {"Démaquillant", 1900}, {"Gommage visage", 2500}}
-
 var salonPrefixes = []string{"Institut", "Salon", "Atelier", "Maison", "Espace", "Studio", "L'Instant", "Le Boudoir de"}
 var salonNames = []string{"Éclat", "Belle Époque", "Sérénité", "Lumière", "Camélia", "Orchidée", "Jasmin", "Nacre", "Perle", "Velours",
 	"Héloïse", "Capucine", "Margaux", "Zen", "Rose Poudrée", "Aurore", "Iris", "Opaline", "Cassis", "Lilas"}

@@ -34,7 +34,12 @@ var bg = context.Background()
 
 func setup(t testing.TB) *bundle {
 	t.Helper()
-	env := testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true})
+	return setupOn(t, testkit.NewEnv(t, testkit.EnvOptions{NoWorkers: true}))
+}
+
+// setupOn makes one more such salon on a server already running.
+func setupOn(t testing.TB, env *testkit.Env) *bundle {
+	t.Helper()
 	s := env.NewSalon("Institut Caisse")
 	sal, err := env.Srv.Salons.Get(bg, s.ID)
 	require.NoError(t, err)

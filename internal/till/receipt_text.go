@@ -67,6 +67,9 @@ func (r receiptText) email() string {
 	for _, p := range r.tk.Payments {
 		fmt.Fprintf(&b, "%s %s\n", r.tr("till.method."+p.Method), r.amount(p.AmountCents))
 	}
+	if r.tk.Kind == KindSale && r.tk.ToAccountCents() > 0 {
+		fmt.Fprintf(&b, "\n%s\n", r.tr("tillfix.receipt.to_account", r.amount(r.tk.ToAccountCents())))
+	}
 	fmt.Fprintf(&b, "\n%s %s\n", r.tr("receipt.email.link"), r.link)
 	return trimLines(b.String())
 }

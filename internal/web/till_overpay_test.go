@@ -38,9 +38,14 @@ func TestADepositAboveTheBillIsShownAndKeptOnTheClientsAccount(t *testing.T) {
 
 	p = owner.Post(ticket+"/close", nil)
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
-	receipt := owner.Get(owner.Follow(p).Doc.Find("#farewell-receipt").AttrOr("href", ""))
+	receiptPath := owner.Follow(p).Doc.Find("#farewell-receipt").AttrOr("href", "")
+	receipt := owner.Get(receiptPath)
 	require.Equal(t, "Reste en avoir sur votre compte : 10,00 €", strings.ReplaceAll(receipt.Text("#receipt-to-account"), "\u00a0", " "))
 	require.Contains(t, receipt.Text("#receipt-payments"), "Acompte payé en ligne")
+	to := "avoir-" + s.ID.String() + "@example.com"
+	require.Equal(t, 303, owner.Post(receiptPath+"/send/email", url.Values{"email": {to}}).Status)
+	mail := env.Mail.Wait(t, to, 1)
+	require.Contains(t, strings.ReplaceAll(mail.Text, "\u00a0", " "), "Reste en avoir sur votre compte : 10,00 €", "the emailed receipt says it too")
 	_, balance, err := env.Srv.Customers.Ledger(t.Context(), s.ID, client)
 	require.NoError(t, err)
 	require.Equal(t, int64(1000), balance)
