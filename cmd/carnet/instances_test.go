@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -37,8 +38,10 @@ import (
 func TestInstancesStartedTogether(t *testing.T) {
 	bin := buildBinary(t)
 	suffix := randomHex()
-	env := append(os.Environ(), "REDIS_PREFIX=test:cmd:"+suffix+":", "LOG_FORMAT=text", "DRAIN_DELAY=1500ms",
-		"JOURNAL_KEY_FILE="+filepath.Join(t.TempDir(), "carnet-journal.key"))
+	// Clipped: the parallel subtests each append their own DATABASE_URL,
+	// which must never land in one shared backing array.
+	env := slices.Clip(append(os.Environ(), "REDIS_PREFIX=test:cmd:"+suffix+":", "LOG_FORMAT=text", "DRAIN_DELAY=1500ms",
+		"JOURNAL_KEY_FILE="+filepath.Join(t.TempDir(), "carnet-journal.key")))
 
 	t.Run("no database, with the demo", func(t *testing.T) {
 		t.Parallel()

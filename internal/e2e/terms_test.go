@@ -28,9 +28,10 @@ var widths = []struct {
 
 // termsSalon is a salon of its own (the demo salon is shared by the
 // package's tests): open every day 09:00–19:00, one 60-minute service at
-// 50 €, one staff member, free cancellation until 2 hours before (the first
-// free time may be tomorrow morning); with a Stripe account, the service
-// takes a 30 % deposit.
+// 50 €, one staff member, free cancellation until 2 hours before, booked at
+// least 4 hours ahead — so the first free time, whatever the hour the tests
+// run, can still be moved or cancelled (it may be tomorrow morning); with a
+// Stripe account, the service takes a 30 % deposit.
 func termsSalon(t *testing.T, env *testkit.Env, account string) testkit.Salon {
 	t.Helper()
 	ctx := context.Background()
@@ -42,7 +43,7 @@ func termsSalon(t *testing.T, env *testkit.Env, account string) testkit.Salon {
 		mode = "deposit"
 	}
 	require.NoError(t, env.Srv.Salons.UpdateSettings(ctx, s.ID, salon.SettingsInput{Country: "FR", Name: "Institut Horizon", TimeZone: "Europe/Paris",
-		Currency: "EUR", Locale: "fr", SlotStep: 15 * time.Minute, MinNotice: 60 * time.Minute, MaxHorizonDays: 60, CancellationWindow: 2 * time.Hour,
+		Currency: "EUR", Locale: "fr", SlotStep: 15 * time.Minute, MinNotice: 4 * time.Hour, MaxHorizonDays: 60, CancellationWindow: 2 * time.Hour,
 		DefaultRule: payment.Rule{Mode: mode, DepositKind: payment.DepositPercent, DepositValue: 30}, CancelRefund: "refund", DepositName: "acompte"}))
 	svc, err := env.Srv.Catalog.CreateService(ctx, s.ID, catalog.ServiceInput{Name: "Soin éclat", Duration: 60 * time.Minute, PriceCents: 5000,
 		OnlineBookable: true})
