@@ -1,6 +1,7 @@
 package till_test
 
 import (
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
@@ -13,11 +14,16 @@ import (
 // once and reports the latency a cashier waits for « Encaisser » (p50, p99):
 // spread over 50 salons, as on a busy Saturday across the platform, and all
 // on one register, the worst case, where closings queue on its number.
+// Each cashier pauses 0–1 s between closings (a real one takes minutes per
+// client, so this is far busier than any salon); the saturated variants,
+// with no pause, give the most closings per second the machine can sign.
 func BenchmarkCloseTicketFiftyCashiers(b *testing.B) {
 	for _, shape := range []struct {
 		name   string
 		salons int
-	}{{"50-salons", 50}, {"one-register", 1}} {
+		pause  time.Duration
+	}{{"50-salons", 50, time.Second}, {"one-register", 1, time.Second},
+		{"50-salons-saturated", 50, 0}, {"one-register-saturated", 1, 0}} {
 		b.Run(shape.name, func(b *testing.B) {
 			const cashiers = 50
 			first := setup(b)
@@ -47,6 +53,9 @@ func BenchmarkCloseTicketFiftyCashiers(b *testing.B) {
 					<-start
 					mine := make([]time.Duration, 0, per)
 					for _, id := range queues[c] {
+						if shape.pause > 0 {
+							time.Sleep(rand.N(shape.pause))
+						}
 						t0 := time.Now()
 						if _, err := bb.till().Close(bg, bb.salon.ID, id, bb.owner, "EUR"); err != nil {
 							b.Error(err)
