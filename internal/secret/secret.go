@@ -35,14 +35,19 @@ func Sign(key []byte, purpose string, data []byte) string {
 	return base64.RawURLEncoding.EncodeToString(data) + "." + base64.RawURLEncoding.EncodeToString(mac(key, purpose, data))
 }
 
+var tokenEncoding = base64.RawURLEncoding.Strict()
+
 // Verify returns the data of a token Sign made with the same key and purpose.
 func Verify(key []byte, purpose, token string) ([]byte, bool) {
 	d, m, ok := strings.Cut(token, ".")
 	if !ok {
 		return nil, false
 	}
-	data, err1 := base64.RawURLEncoding.DecodeString(d)
-	sum, err2 := base64.RawURLEncoding.DecodeString(m)
+	// Strict: the last character of unpadded base64 carries spare bits that
+	// a lenient decoder ignores, so a link with that character changed would
+	// still open. Only the exact token minted here is accepted.
+	data, err1 := tokenEncoding.DecodeString(d)
+	sum, err2 := tokenEncoding.DecodeString(m)
 	if err1 != nil || err2 != nil || !hmac.Equal(sum, mac(key, purpose, data)) {
 		return nil, false
 	}

@@ -41,7 +41,8 @@ func journalCount(t *testing.T, env *testkit.Env, salonID uuid.UUID, kind, text 
 
 func TestAReceiptSentByEmailArrivesInFrenchWithALinkThatOpensWithoutSigningIn(t *testing.T) {
 	t.Parallel()
-	env, _, _, nina := tillSalon(t)
+	env, s, _, nina := tillSalon(t)
+	jeanne := "jeanne-" + s.ID.String() + "@example.com" // the package's tests share one mailbox
 	receipt := closedReceipt(t, nina)
 	page := nina.Get(receipt)
 	require.Equal(t, 200, page.Status)
@@ -49,11 +50,11 @@ func TestAReceiptSentByEmailArrivesInFrenchWithALinkThatOpensWithoutSigningIn(t 
 	require.Equal(t, "Envoyer un lien par SMS", page.Text("#send-sms button"))
 	require.Equal(t, "Imprimer", page.Text("#print button"))
 
-	p := nina.Post(receipt+"/send/email", url.Values{"email": {"jeanne@example.com"}})
+	p := nina.Post(receipt+"/send/email", url.Values{"email": {jeanne}})
 	require.Equal(t, 303, p.Status, p.Text(".alert"))
 	require.Contains(t, nina.Follow(p).Text("#receipt-sent"), "Ticket envoyé par e-mail")
 
-	mail := env.Mail.Wait(t, "jeanne@example.com", 1)
+	mail := env.Mail.Wait(t, jeanne, 1)
 	require.Contains(t, mail.Subject, "Institut Caisse · votre ticket n° 1")
 	for _, want := range []string{"Ticket n° 1 du", "SIRET 73282932000074", "Brushing", "Total HT : 25,00", "TVA 20 % : 5,00",
 		"Total TTC : 30,00", "Carte bancaire 30,00"} {
@@ -82,6 +83,7 @@ func TestAReceiptSentByEmailArrivesInFrenchWithALinkThatOpensWithoutSigningIn(t 
 func TestLaterPrintsAndResendsAreNumberedDuplicatasSignedIntoTheJournal(t *testing.T) {
 	t.Parallel()
 	env, s, _, nina := tillSalon(t)
+	jeanne := "jeanne-" + s.ID.String() + "@example.com" // the package's tests share one mailbox
 	receipt := closedReceipt(t, nina)
 
 	first := nina.Post(receipt+"/print", nil)
@@ -95,12 +97,12 @@ func TestLaterPrintsAndResendsAreNumberedDuplicatasSignedIntoTheJournal(t *testi
 	require.Equal(t, 1, journalCount(t, env, s.ID, "reprint", ""))
 
 	for _, n := range []int{1, 2} {
-		require.Equal(t, 303, nina.Post(receipt+"/send/email", url.Values{"email": {"jeanne@example.com"}}).Status)
-		env.Mail.Wait(t, "jeanne@example.com", n)
+		require.Equal(t, 303, nina.Post(receipt+"/send/email", url.Values{"email": {jeanne}}).Status)
+		env.Mail.Wait(t, jeanne, n)
 	}
 	// The two emails leave through the job queue, so they may arrive in either order.
 	var marks []string
-	for _, m := range env.Mail.To("jeanne@example.com") {
+	for _, m := range env.Mail.To(jeanne) {
 		switch {
 		case strings.Contains(m.Text, "DUPLICATA n° 2"):
 			marks = append(marks, "duplicata 2")
