@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/money"
@@ -55,9 +56,4 @@ func When(lang i18n.Lang, t time.Time) string {
 	return frDays[t.Weekday()] + " " + t.Format("2") + " " + frMonths[t.Month()-1] + " à " + t.Format("15:04")
 }
 
-func zone(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil {
-		return loc
-	}
-	return time.UTC
-}
+func zone(name string) *time.Location { return clock.Zone(name) }

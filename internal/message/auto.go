@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/i18n"
 	"github.com/carnet-salon/carnet/internal/mail"
 	"github.com/carnet-salon/carnet/internal/store"
@@ -175,9 +176,4 @@ func templateTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, kind string
 }
 
 // zone is a salon's time zone (UTC if the stored name is unknown).
-func zone(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil {
-		return loc
-	}
-	return time.UTC
-}
+func zone(name string) *time.Location { return clock.Zone(name) }

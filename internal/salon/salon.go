@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/carnet-salon/carnet/internal/apperr"
+	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -39,12 +40,7 @@ const (
 func (s Salon) Suspended() bool { return s.Status == StatusSuspended }
 
 // Location returns the salon's time zone (UTC if the stored name is unknown).
-func (s Salon) Location() *time.Location {
-	if loc, err := time.LoadLocation(s.TimeZone); err == nil {
-		return loc
-	}
-	return time.UTC
-}
+func (s Salon) Location() *time.Location { return clock.Zone(s.TimeZone) }
 
 // FromRow converts the row the application role reads (no suspension reason).
 func FromRow(t dbq.TenantGetRow) Salon {

@@ -142,6 +142,10 @@ func openPool(ctx context.Context, ownerURL, role, password string, maxConns int
 	cfg.ConnConfig.ConnectTimeout = connectTimeout
 	cfg.PingTimeout = pingTimeout
 	cfg.HealthCheckPeriod = healthCheckPeriod
+	cfg.AfterConnect = func(_ context.Context, conn *pgx.Conn) error {
+		registerUUID(conn.TypeMap())
+		return nil
+	}
 	if tp != nil {
 		cfg.ConnConfig.Tracer = newQueryTracer(tp)
 	}
