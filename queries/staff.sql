@@ -20,6 +20,14 @@ WHERE tenant_id = @tenant_id AND id = @id;
 -- name: StaffServicesList :many
 SELECT staff_id, service_id FROM staff_services WHERE tenant_id = @tenant_id;
 
+-- name: StaffServicesByMember :many
+-- One row per staff member with the services they do: a member's links
+-- as one array rather than one row each (a 15-person salon with 57
+-- services has 855 links, which pgx would decode row by row on every
+-- public page).
+SELECT staff_id, array_agg(service_id)::uuid[] AS service_ids
+FROM staff_services WHERE tenant_id = @tenant_id GROUP BY staff_id;
+
 -- name: StaffServicesClear :exec
 DELETE FROM staff_services WHERE tenant_id = @tenant_id AND staff_id = @staff_id;
 

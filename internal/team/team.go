@@ -69,7 +69,7 @@ func MembersTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Member, e
 	if r.staff, err = tx.StaffList(ctx, salonID); err != nil {
 		return nil, err
 	}
-	if r.links, err = tx.StaffServicesList(ctx, salonID); err != nil {
+	if r.links, err = tx.StaffServicesByMember(ctx, salonID); err != nil {
 		return nil, err
 	}
 	if r.hours, err = tx.StaffHoursList(ctx, salonID); err != nil {
@@ -81,14 +81,14 @@ func MembersTx(ctx context.Context, tx store.Tx, salonID uuid.UUID) ([]Member, e
 // MemberReads is MembersTx as three reads of a batch.
 type MemberReads struct {
 	staff []dbq.StaffListRow
-	links []dbq.StaffServicesListRow
+	links []dbq.StaffServicesByMemberRow
 	hours []dbq.StaffHour
 }
 
 // Queue adds the three reads to b.
 func (r *MemberReads) Queue(ctx context.Context, b *store.Batch, salonID uuid.UUID) {
 	b.Queue(func(q *dbq.Queries) (err error) { r.staff, err = q.StaffList(ctx, salonID); return err })
-	b.Queue(func(q *dbq.Queries) (err error) { r.links, err = q.StaffServicesList(ctx, salonID); return err })
+	b.Queue(func(q *dbq.Queries) (err error) { r.links, err = q.StaffServicesByMember(ctx, salonID); return err })
 	b.Queue(func(q *dbq.Queries) (err error) { r.hours, err = q.StaffHoursList(ctx, salonID); return err })
 }
 
@@ -103,7 +103,9 @@ func (r *MemberReads) Members() []Member {
 	}
 	for _, l := range r.links {
 		if m := index[l.StaffID]; m != nil {
-			m.Services[l.ServiceID] = true
+			for _, id := range l.ServiceIds {
+				m.Services[id] = true
+			}
 		}
 	}
 	for _, h := range r.hours {

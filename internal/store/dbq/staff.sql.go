@@ -315,6 +315,40 @@ func (q *Queries) StaffServiceAdd(ctx context.Context, arg StaffServiceAddParams
 	return err
 }
 
+const staffServicesByMember = `-- name: StaffServicesByMember :many
+SELECT staff_id, array_agg(service_id)::uuid[] AS service_ids
+FROM staff_services WHERE tenant_id = $1 GROUP BY staff_id
+`
+
+type StaffServicesByMemberRow struct {
+	StaffID    uuid.UUID
+	ServiceIds []uuid.UUID
+}
+
+// One row per staff member with the services they do: a member's links
+// as one array rather than one row each (a 15-person salon with 57
+// services has 855 links, which pgx would decode row by row on every
+// public page).
+func (q *Queries) StaffServicesByMember(ctx context.Context, tenantID uuid.UUID) ([]StaffServicesByMemberRow, error) {
+	rows, err := q.db.Query(ctx, staffServicesByMember, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []StaffServicesByMemberRow{}
+	for rows.Next() {
+		var i StaffServicesByMemberRow
+		if err := rows.Scan(&i.StaffID, &i.ServiceIds); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const staffServicesClear = `-- name: StaffServicesClear :exec
 DELETE FROM staff_services WHERE tenant_id = $1 AND staff_id = $2
 `
