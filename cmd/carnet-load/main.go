@@ -55,6 +55,13 @@ import (
 	"time"
 )
 
+// The seeded salons' owners (internal/seed: OwnerEmail, Password), written
+// out so the tool stays a plain HTTP client; a test keeps them in step.
+const (
+	seedOwner    = "owner@%s.test"
+	seedPassword = "seed-salon-2026"
+)
+
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.base, "base", "http://localhost:8080", "base URL of the Carnet server")
@@ -70,8 +77,8 @@ func main() {
 	flag.DurationVar(&cfg.warmup, "warmup", 3*time.Second, "unmeasured warm-up at the same rate (pools, caches, TCP connections)")
 	flag.IntVar(&cfg.workers, "workers", 256, "max requests in flight; beyond it a request is dropped, not delayed")
 	flag.StringVar(&cfg.scenario, "scenario", "mix", "page, slots, book, agenda, clients, mix (page and slots 50/50) or all (a blend of every kind)")
-	flag.StringVar(&cfg.owner, "owner", "owner@%s.test", "for agenda and clients: each salon owner's email, %s standing for the slug (the seed's owners)")
-	flag.StringVar(&cfg.password, "password", "seed-salon-2026", "for agenda and clients: the owners' password (the seed's)")
+	flag.StringVar(&cfg.owner, "owner", seedOwner, "for agenda and clients: each salon owner's email, %s standing for the slug (the seed's owners)")
+	flag.StringVar(&cfg.password, "password", seedPassword, "for agenda and clients: the owners' password (the seed's)")
 	flag.Uint64Var(&cfg.seed, "seed", 0, "seed of the random choices (kinds of all, salons, days, times, clients' names); 0 takes one from the clock")
 	flag.IntVar(&cfg.ips, "ips", 1<<16, "size of the X-Forwarded-For address pool (1 shows the per-address limit)")
 	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "per-request timeout (counted as a transport error)")
