@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -32,20 +31,20 @@ func signInAll(ctx context.Context, w io.Writer, client *http.Client, cfg config
 			ip := fmt.Sprintf("172.16.%d.%d", i>>8&0xff, i&0xff)
 			errs[i] = signIn(ctx, client, cfg, &salons[i], ip)
 			if n := done.Add(1); n%100 == 0 || int(n) == len(salons) {
-				fmt.Fprintf(w, "carnet-load: %d/%d owners signed in\n", n, len(salons))
+				fmt.Fprintf(w, "carnet-load: %d/%d owners tried\n", n, len(salons))
 			}
 		}()
 	}
 	wg.Wait()
-	var failed []error
+	var failed []string
 	for i, err := range errs {
 		if err != nil {
-			failed = append(failed, fmt.Errorf("%s: %w", salons[i].slug, err))
+			failed = append(failed, fmt.Sprintf("  %s: %v", salons[i].slug, err))
 		}
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d of %d salons cannot be entered by their owner:\n  %w", len(failed), len(salons),
-			errors.Join(failed...))
+		return fmt.Errorf("%d of %d salons cannot be entered by their owner:\n%s", len(failed), len(salons),
+			strings.Join(failed, "\n"))
 	}
 	return nil
 }
