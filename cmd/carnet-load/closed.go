@@ -35,7 +35,7 @@ func runClosed(ctx context.Context, cfg config, client *http.Client, tg targets)
 				if !now.Before(end) {
 					break
 				}
-				s := send(ctx, client, cfg, t, clientIP(i, cfg.ips), now)
+				s := send(ctx, client, cfg, t, i, now)
 				// Only requests sent and answered inside the window count,
 				// so the rate is completed/duration exactly.
 				if now.After(measureStart) && time.Now().Before(end) {

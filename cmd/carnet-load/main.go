@@ -1,21 +1,47 @@
-// Command carnet-load is an open-model load generator for Carnet's public
-// booking pages: it offers a fixed number of requests per second whatever the
-// server's response times (like k6's constant-arrival-rate or vegeta), so a
-// slow server shows up as growing latency, errors and dropped requests instead
-// of quietly lowering the load, as a closed loop of N clients would.
+// Command carnet-load is an open-model load generator for Carnet: it offers
+// a fixed number of requests per second whatever the server's response
+// times (like k6's constant-arrival-rate or vegeta), so a slow server shows
+// up as growing latency, errors and dropped requests instead of quietly
+// lowering the load, as a closed loop of N clients would.
 //
 //	go run ./cmd/carnet-load -base http://localhost:8093 -rate 300 -scenario mix
+//
+// Kinds of request (-scenario names one, or a blend):
+//   - page: a salon's public page;
+//   - slots: the times of one day of a service (the htmx fragment);
+//   - book: a client booking a service with nothing to pay online, as a
+//     browser does it: the service's page (sometimes one staff member's),
+//     the times of a day of the strip, the details form of a free time, then
+//     the form sent with a made-up client (its CSRF token and cookie, the
+//     form's one-time key) and the booking's page it leads to. Only that
+//     last step is measured. A time taken meanwhile by someone else is
+//     counted as "taken", not as an error; a step that failed before the
+//     form was sent shows in errors as step/cause (times/no-time: no free
+//     time in the 14 days shown);
+//   - agenda: the salon's day in the back office (/app/agenda?date=), any
+//     day of the seeded year (nine months back, three ahead);
+//   - clients: the back office's client list, or one time in three a search
+//     by the first letters of a name seen on it (the htmx fragment).
+//
+// mix is page and slots 50/50; all is 45 % page, 40 % slots, 5 % book,
+// 7 % agenda, 3 % clients (see blend). For agenda and clients (and all)
+// each salon's owner signs in once before the run, two at a time and
+// unmeasured (-owner, -password: the seed's owners by default); a salon
+// whose owner cannot get in, or meets another step, is reported and the run
+// does not start.
 //
 // Across many salons at once: -slug salon-%04d -salons 1-1000. Against the
 // bare handler (cmd/carnet-bare) on the same data: -compare URL runs the
 // same load on both, alternately -rounds times, and prints both throughputs
-// and their ratio; with -closed N (N workers sending back to back) the
-// throughputs are each server's maximum.
+// and their ratio (page or slots only: the bare handler does only those
+// reads); with -closed N (N workers sending back to back) the throughputs
+// are each server's maximum.
 //
 // Start the server with TRUSTED_PROXIES=127.0.0.1: the tool gives each
-// request its own X-Forwarded-For address so that the per-address limit on the
-// slots fragment (240/min) measures nothing but itself; without a trusted
-// proxy every request counts against 127.0.0.1 and most slots answers are 429.
+// request its own X-Forwarded-For address so that the per-address limits
+// (240 times fragments a minute, 10 bookings in 10 minutes, 50 sign-ins in
+// 15 minutes) measure nothing but themselves; without a trusted proxy every
+// request counts against 127.0.0.1 and most answers are 429.
 package main
 
 import (
@@ -27,6 +53,13 @@ import (
 	"os/signal"
 	"strings"
 	"time"
+)
+
+// The seeded salons' owners (internal/seed: OwnerEmail, Password), written
+// out so the tool stays a plain HTTP client; a test keeps them in step.
+const (
+	seedOwner    = "owner@%s.test"
+	seedPassword = "seed-salon-2026"
 )
 
 func main() {
@@ -43,7 +76,10 @@ func main() {
 	flag.DurationVar(&cfg.duration, "duration", 30*time.Second, "measured duration")
 	flag.DurationVar(&cfg.warmup, "warmup", 3*time.Second, "unmeasured warm-up at the same rate (pools, caches, TCP connections)")
 	flag.IntVar(&cfg.workers, "workers", 256, "max requests in flight; beyond it a request is dropped, not delayed")
-	flag.StringVar(&cfg.scenario, "scenario", "mix", "page, slots, or mix (50/50)")
+	flag.StringVar(&cfg.scenario, "scenario", "mix", "page, slots, book, agenda, clients, mix (page and slots 50/50) or all (a blend of every kind)")
+	flag.StringVar(&cfg.owner, "owner", seedOwner, "for agenda and clients: each salon owner's email, %s standing for the slug (the seed's owners)")
+	flag.StringVar(&cfg.password, "password", seedPassword, "for agenda and clients: the owners' password (the seed's)")
+	flag.Uint64Var(&cfg.seed, "seed", 0, "seed of the random choices (kinds of all, salons, days, times, clients' names); 0 takes one from the clock")
 	flag.IntVar(&cfg.ips, "ips", 1<<16, "size of the X-Forwarded-For address pool (1 shows the per-address limit)")
 	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "per-request timeout (counted as a transport error)")
 	flag.Parse()
@@ -66,6 +102,16 @@ func main() {
 	if cfg.closed > 0 {
 		load = fmt.Sprintf("closed loop, %d workers", cfg.closed)
 	}
+	if cfg.needsBooking() && !anyFree(salons) {
+		fmt.Fprintln(os.Stderr, "carnet-load: no salon has a service bookable online without a payment: nothing to book")
+		os.Exit(1)
+	}
+	if cfg.needsOwners() {
+		if err := signInAll(ctx, os.Stdout, client, cfg, salons); err != nil {
+			fmt.Fprintln(os.Stderr, "carnet-load:", err)
+			os.Exit(1)
+		}
+	}
 	fmt.Printf("carnet-load: %s/b/%s, %d salons, scenario %s, %s, %s (+%s warm-up)\n",
 		cfg.base, cfg.slug, len(salons), cfg.scenario, load, cfg.duration, cfg.warmup)
 
@@ -86,12 +132,14 @@ func measure(ctx context.Context, cfg config, client *http.Client, tg targets) r
 
 type config struct {
 	base, slug, scenario string
+	owner, password      string
 	salons, compare      string
 	rate, workers, ips   int
 	closed, rounds       int
 	pid, comparePID      int
 	duration, warmup     time.Duration
 	timeout              time.Duration
+	seed                 uint64
 }
 
 func (c *config) validate() error {
@@ -103,8 +151,10 @@ func (c *config) validate() error {
 	switch {
 	case c.closed < 0 || c.rounds < 1:
 		return fmt.Errorf("-closed must not be negative and -rounds must be positive")
-	case c.compare != "" && c.scenario == "mix":
-		return fmt.Errorf("-compare needs -scenario page or slots: the ratio is per kind of request")
+	case c.compare != "" && c.scenario != "page" && c.scenario != "slots":
+		return fmt.Errorf("-compare needs -scenario page or slots: the ratio is per kind of request, and the bare handler does only those")
+	case c.needsOwners() && strings.Count(c.owner, "%s") != 1:
+		return fmt.Errorf("-owner must hold %%s once, standing for the salon's slug, not %q", c.owner)
 	case c.rate <= 0:
 		return fmt.Errorf("-rate must be positive")
 	case c.duration <= 0 || c.warmup < 0:
@@ -115,10 +165,26 @@ func (c *config) validate() error {
 		return fmt.Errorf("-ips must be between 1 and %d", 1<<24)
 	}
 	switch c.scenario {
-	case "page", "slots", "mix":
+	case "page", "slots", "book", "agenda", "clients", "mix", "all":
 		return nil
 	}
-	return fmt.Errorf("-scenario must be page, slots or mix, not %q", c.scenario)
+	return fmt.Errorf("-scenario must be page, slots, book, agenda, clients, mix or all, not %q", c.scenario)
+}
+
+// needsOwners: the back-office kinds need each salon's owner signed in.
+func (c config) needsOwners() bool {
+	return c.scenario == "agenda" || c.scenario == "clients" || c.scenario == "all"
+}
+
+func (c config) needsBooking() bool { return c.scenario == "book" || c.scenario == "all" }
+
+func anyFree(salons []salon) bool {
+	for _, s := range salons {
+		if len(s.free) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // newClient allows one idle connection per possible in-flight request: with

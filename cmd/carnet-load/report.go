@@ -31,19 +31,25 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 type row struct {
 	name                     string
 	sent, completed, dropped int
-	ok                       int
+	ok, taken                int
 	statuses                 map[int]int    // non-2xx responses by status
 	transport                map[string]int // failures below HTTP by class
+	steps                    map[string]int // book: failures before the form was sent, by step and cause
 	latencies                []time.Duration
 	lags                     []time.Duration
 }
 
 func newRow(name string) *row {
-	return &row{name: name, statuses: map[int]int{}, transport: map[string]int{}}
+	return &row{name: name, statuses: map[int]int{}, transport: map[string]int{}, steps: map[string]int{}}
 }
 
 func (r *row) add(s sample) {
 	r.lags = append(r.lags, s.lag)
+	if s.step != "" {
+		// Nothing was submitted: an error, but no latency to report.
+		r.steps[s.step+"/"+s.errKind]++
+		return
+	}
 	if s.status == 0 {
 		r.transport[s.errKind]++
 		return
@@ -52,9 +58,14 @@ func (r *row) add(s sample) {
 	// latency counts: a fast 429 or 503 is part of what visitors get.
 	r.completed++
 	r.latencies = append(r.latencies, s.latency)
-	if s.status >= 200 && s.status < 300 {
+	switch {
+	case s.status >= 200 && s.status < 300:
 		r.ok++
-	} else {
+	case s.taken:
+		// Another client took the time first: what the double-booking
+		// guard is for, so counted apart from the errors.
+		r.taken++
+	default:
 		r.statuses[s.status]++
 	}
 }
@@ -69,14 +80,13 @@ func printReport(w io.Writer, cfg config, res result) {
 		rows[s.kind].add(s)
 		all.add(s)
 	}
-	names := []string{"page", "slots"}
-	for _, name := range names {
+	for _, name := range kinds {
 		if res.sent[name]+res.dropped[name] > 0 && rows[name] == nil {
 			rows[name] = newRow(name) // everything dropped
 		}
 	}
 	var order []*row
-	for _, name := range names {
+	for _, name := range kinds {
 		if r := rows[name]; r != nil {
 			r.sent, r.dropped = res.sent[name], res.dropped[name]
 			all.sent += r.sent
@@ -90,14 +100,18 @@ func printReport(w io.Writer, cfg config, res result) {
 
 	secs := res.elapsed.Seconds()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\toffered/s\tsent\tcompleted\t2xx\tdropped\tthroughput/s\tp50\tp90\tp99\tmax\terrors\t")
+	fmt.Fprintln(tw, "kind\toffered/s\tsent\tcompleted\t2xx\tdropped\tthroughput/s\tp50\tp90\tp99\tmax\ttaken\terrors\t")
 	for _, r := range order {
 		slices.Sort(r.latencies)
 		offered := float64(r.sent+r.dropped) / res.measured.Seconds()
-		fmt.Fprintf(tw, "%s\t%.0f\t%d\t%d\t%d\t%d\t%.1f\t%s\t%s\t%s\t%s\t%s\t\n",
+		taken := "-"
+		if r.name == "book" || (r.name == "all" && r.taken > 0) {
+			taken = fmt.Sprint(r.taken)
+		}
+		fmt.Fprintf(tw, "%s\t%.0f\t%d\t%d\t%d\t%d\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.name, offered, r.sent, r.completed, r.ok, r.dropped, float64(r.completed)/secs,
 			ms(percentile(r.latencies, 50)), ms(percentile(r.latencies, 90)),
-			ms(percentile(r.latencies, 99)), ms(percentile(r.latencies, 100)), r.errors())
+			ms(percentile(r.latencies, 99)), ms(percentile(r.latencies, 100)), taken, r.errors())
 	}
 	tw.Flush()
 
@@ -135,7 +149,8 @@ func summarize(res result) summary {
 	return sm
 }
 
-// errors lists non-2xx statuses and transport failures, e.g. "429:12 timeout:3".
+// errors lists non-2xx statuses, transport failures and failed booking
+// steps, e.g. "429:12 timeout:3 times/no-time:1".
 func (r *row) errors() string {
 	var parts []string
 	codes := make([]int, 0, len(r.statuses))
@@ -153,6 +168,14 @@ func (r *row) errors() string {
 	sort.Strings(kinds)
 	for _, k := range kinds {
 		parts = append(parts, fmt.Sprintf("%s:%d", k, r.transport[k]))
+	}
+	steps := make([]string, 0, len(r.steps))
+	for k := range r.steps {
+		steps = append(steps, k)
+	}
+	sort.Strings(steps)
+	for _, k := range steps {
+		parts = append(parts, fmt.Sprintf("%s:%d", k, r.steps[k]))
 	}
 	if len(parts) == 0 {
 		return "-"

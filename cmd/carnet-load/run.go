@@ -16,6 +16,8 @@ type sample struct {
 	errKind string        // transport error class, when status is 0
 	latency time.Duration // from the moment it was sent to the last byte of the body
 	lag     time.Duration // how late the pacer sent it (load generator starved of CPU)
+	step    string        // book: the unmeasured step that failed before the form was sent
+	taken   bool          // book: refused because the time was just taken
 }
 
 // result is a whole run, gathered once every request has finished.
@@ -83,7 +85,7 @@ loop:
 		wg.Add(1)
 		go func(i int, t target, due time.Time) {
 			defer func() { <-slots; wg.Done() }()
-			s := send(ctx, client, cfg, t, clientIP(i, cfg.ips), due)
+			s := send(ctx, client, cfg, t, i, due)
 			if !measured {
 				return
 			}
@@ -104,10 +106,18 @@ loop:
 	return res
 }
 
-// send does one request and reads the whole body: the latency a browser
-// sees ends with the last byte, and an unread body would not let the
-// connection be reused.
-func send(ctx context.Context, client *http.Client, cfg config, t target, ip string, due time.Time) sample {
+// send does the i-th request and reads the whole body: the latency a
+// browser sees ends with the last byte, and an unread body would not let
+// the connection be reused. A back-office request goes through its salon
+// owner's browser; a booking is a whole visit (book).
+func send(ctx context.Context, client *http.Client, cfg config, t target, i int, due time.Time) sample {
+	ip := clientIP(i, cfg.ips)
+	if t.kind == "book" {
+		return book(ctx, client, cfg, t, ip, i, due)
+	}
+	if t.sal != nil && t.sal.owner != nil {
+		client = t.sal.owner
+	}
 	s := sample{kind: t.kind}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, cfg.base+t.path, nil)
 	if err != nil {

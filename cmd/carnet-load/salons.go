@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,10 +29,15 @@ func slugs(pattern, span string) ([]string, error) {
 	return out, nil
 }
 
-// salon is one salon of the run and the services a visitor can book there.
+// salon is one salon of the run, what a visitor can book there, and, for
+// the back-office kinds, its owner's signed-in browser.
 type salon struct {
 	slug     string
-	services []string
+	name     string   // as its public page shows it
+	services []string // bookable online, in page order
+	free     []string // of those, the ones with nothing to pay online
+	owner    *http.Client
+	prefixes []string // what to type to search the client list
 }
 
 // discoverAll reads every salon's page once, a few at a time; a salon
@@ -46,8 +52,7 @@ func discoverAll(ctx context.Context, client *http.Client, base string, slugs []
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			out[i].slug = slug
-			out[i].services, errs[i] = discoverServices(ctx, client, base, slug)
+			out[i], errs[i] = discover(ctx, client, base, slug)
 		}()
 	}
 	wg.Wait()
@@ -57,4 +62,37 @@ func discoverAll(ctx context.Context, client *http.Client, base string, slugs []
 		}
 	}
 	return out, nil
+}
+
+// discover reads the salon page once and keeps the services bookable
+// online, in page order. Services "by phone" have no link and are skipped,
+// like a visitor would.
+func discover(ctx context.Context, client *http.Client, base, slug string) (salon, error) {
+	url := base + "/b/" + slug
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return salon{}, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return salon{}, fmt.Errorf("GET %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return salon{}, fmt.Errorf("GET %s: %w", url, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return salon{}, fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	doc, err := parseHTML(body)
+	if err != nil {
+		return salon{}, fmt.Errorf("GET %s: %w", url, err)
+	}
+	s := salon{slug: slug, name: publicName(doc)}
+	s.services, s.free = offered(doc, slug)
+	if len(s.services) == 0 {
+		return salon{}, fmt.Errorf("GET %s: no service link (href=\"/b/%s/s/{id}\") in the page", url, slug)
+	}
+	return s, nil
 }
