@@ -25,3 +25,8 @@ WHERE id = @id;
 SELECT coalesce(min(price_cents) FILTER (WHERE online_bookable), -1)::bigint AS cheapest_online,
        coalesce(min(price_cents) FILTER (WHERE online_bookable AND payment_rule IS NULL), -1)::bigint AS cheapest_default
 FROM services WHERE tenant_id = @tenant_id AND archived_at IS NULL;
+
+-- name: OfferVersion :one
+-- The version of the salon's public offer (0 before its first change):
+-- booking.Booking keeps the offer it read under this version.
+SELECT coalesce((SELECT version FROM offer_versions WHERE tenant_id = @tenant_id), 0)::bigint AS version;

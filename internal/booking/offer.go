@@ -24,6 +24,8 @@ type Booking struct {
 	Stripe  *payment.Stripe // nil: the platform takes no payments online
 	BaseURL string
 	Sender  string // the address booking emails come from: the organiser of their calendar files
+
+	offers offerCache
 }
 
 // HoldTime is how long a slot being paid for stays reserved.
@@ -138,10 +140,8 @@ type Offer struct {
 // Offer lists what the salon sells online, by category. It is read in a
 // single round trip: the public page is the busiest page there is.
 func (b *Booking) Offer(ctx context.Context, sal salon.Salon) (Offer, error) {
-	var r offerReads
-	batch := &store.Batch{}
-	r.queue(ctx, batch, sal.ID)
-	if err := b.DB.WithTenantBatch(ctx, sal.ID, batch, nil); err != nil {
+	r, err := b.readOffer(ctx, sal.ID, nil)
+	if err != nil {
 		return Offer{}, fmt.Errorf("booking: offer: %w", err)
 	}
 	return r.offer(sal, b.Stripe != nil, r.members.Members()), nil

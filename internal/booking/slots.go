@@ -52,12 +52,9 @@ type Times struct {
 func (b *Booking) OfferTimes(ctx context.Context, sal salon.Salon, from time.Time, n int) (Offer, Times, error) {
 	t := Times{n: n}
 	t.start, t.end = span(sal.Location(), from, n)
-	var r offerReads
 	var more timesReads
-	batch := &store.Batch{}
-	r.queue(ctx, batch, sal.ID)
-	more.queue(ctx, batch, sal.ID, t.start, t.end)
-	if err := b.DB.WithTenantBatch(ctx, sal.ID, batch, nil); err != nil {
+	r, err := b.readOffer(ctx, sal.ID, func(batch *store.Batch) { more.queue(ctx, batch, sal.ID, t.start, t.end) })
+	if err != nil {
 		return Offer{}, Times{}, fmt.Errorf("booking: offer and free times: %w", err)
 	}
 	members := r.members.Members()

@@ -291,6 +291,11 @@ type MessageTemplate struct {
 	UpdatedAt time.Time
 }
 
+type OfferVersion struct {
+	TenantID uuid.UUID
+	Version  int64
+}
+
 type OpeningHour struct {
 	ID       uuid.UUID
 	TenantID uuid.UUID

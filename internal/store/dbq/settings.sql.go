@@ -11,6 +11,19 @@ import (
 	"github.com/google/uuid"
 )
 
+const offerVersion = `-- name: OfferVersion :one
+SELECT coalesce((SELECT version FROM offer_versions WHERE tenant_id = $1), 0)::bigint AS version
+`
+
+// The version of the salon's public offer (0 before its first change):
+// booking.Booking keeps the offer it read under this version.
+func (q *Queries) OfferVersion(ctx context.Context, tenantID uuid.UUID) (int64, error) {
+	row := q.db.QueryRow(ctx, offerVersion, tenantID)
+	var version int64
+	err := row.Scan(&version)
+	return version, err
+}
+
 const salonSettingsCreate = `-- name: SalonSettingsCreate :exec
 INSERT INTO salon_settings (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING
 `
