@@ -50,14 +50,6 @@ SELECT coalesce(sum(-amount_cents), 0)::bigint
 FROM ticket_payments
 WHERE tenant_id = @tenant_id AND stripe_intent_id = @stripe_intent_id AND method = 'stripe' AND amount_cents < 0;
 
--- name: TillDepositLock :many
--- Locks a visit's online payments: a ticket taking one (its foreign key
--- shares the row) and a cancellation refunding it wait for each other.
-SELECT id FROM payments
-WHERE tenant_id = @tenant_id AND appointment_id = @appointment_id AND kind IN ('deposit', 'prepayment')
-ORDER BY id
-FOR UPDATE;
-
 -- name: TillDepositTaken :one
 -- Whether a visit's online payment was applied to a ticket.
 SELECT EXISTS (

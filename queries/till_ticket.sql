@@ -117,7 +117,8 @@ GROUP BY l.refers_line_id;
 
 -- name: TillVisit :one
 -- What a visit brings to the till: its client and whether it is still a visit.
--- Locked: two taps on « Encaisser » open one ticket, not two.
+-- Locked: two taps on « Encaisser » open one ticket, not two, and the ticket
+-- taking the visit's deposit and a cancellation refunding it queue here.
 SELECT a.id, a.customer_id, a.staff_id, a.status FROM appointments a WHERE a.tenant_id = @tenant_id AND a.id = @id FOR UPDATE;
 
 -- name: TillVisitServices :many

@@ -40,3 +40,25 @@ func TestDepositTakenAtTheTillIsNotRefundedByCancelling(t *testing.T) {
 	require.Equal(t, "confirmed", s.bookingByEmail(email).Status, "the booking stands")
 	require.Empty(t, s.env.Stripe.CallsOn(s.account, "/v1/refunds"), "nothing refunded")
 }
+
+// A visit cancelled after its deposit was paid cannot be charged at the
+// till: the cashier is told the cancellation settled that money, and no
+// ticket takes it.
+func TestTheTillTakesNothingFromAVisitCancelledAfterItsDeposit(t *testing.T) {
+	t.Parallel()
+	s := newAreaShop(t, shopOptions{mode: "deposit"})
+	tl := s.env.Srv.Till
+	reg, err := tl.CreateRegister(t.Context(), s.salon.ID, "Comptoir")
+	require.NoError(t, err)
+	require.NoError(t, tl.OpenDay(t.Context(), s.salon.ID, reg, s.salon.OwnerID, 0))
+	appt, _ := s.confirmedDepositOn(t, 0)
+	_, err = s.env.Srv.Booking.CancelBySalon(t.Context(), s.sal, appt)
+	require.NoError(t, err)
+
+	_, err = tl.OpenFromVisit(t.Context(), s.salon.ID, reg, appt, s.salon.OwnerID)
+	require.Equal(t, "till.visit.cancelled_paid", errKey(err), "%v", err)
+	open, err := tl.OpenTickets(t.Context(), s.salon.ID)
+	require.NoError(t, err)
+	require.Empty(t, open, "no ticket holds the refunded deposit")
+	require.Len(t, s.refunds(1), 1, "the deposit goes back to the client")
+}

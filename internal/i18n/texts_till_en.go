@@ -37,6 +37,7 @@ var enTill = map[string]string{
 	"till.ticket.paid_by_phone":       "Part of this ticket was paid on the client's phone: it cannot be deleted. Close it, then make a credit note.",
 	"till.ticket.visit_client":        "A ticket opened from a visit is for the visit's client.",
 	"till.visit.not_billable":         "This visit is cancelled or not confirmed yet: it cannot be charged.",
+	"till.visit.cancelled_paid":       "This visit was cancelled: what the client paid online is settled by the cancellation (refunded, put on their account or kept, as your terms say), not on a ticket.",
 	"till.open_tickets":               "Tickets in progress",
 	"till.receipts":                   "Latest receipts",
 	"till.kind.sale":                  "Receipt",

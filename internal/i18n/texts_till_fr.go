@@ -37,6 +37,7 @@ var frTill = map[string]string{
 	"till.ticket.paid_by_phone":       "Ce ticket a été en partie payé sur le téléphone du client : il ne peut pas être supprimé. Encaissez-le, puis faites un avoir.",
 	"till.ticket.visit_client":        "Le client d'un ticket ouvert depuis un rendez-vous est celui du rendez-vous.",
 	"till.visit.not_billable":         "Ce rendez-vous est annulé ou pas encore confirmé : il ne s'encaisse pas.",
+	"till.visit.cancelled_paid":       "Ce rendez-vous a été annulé : ce que le client a payé en ligne est réglé par l'annulation (remboursé, mis à son crédit ou gardé selon vos conditions), pas sur un ticket.",
 	"till.open_tickets":               "Tickets en cours",
 	"till.receipts":                   "Derniers tickets",
 	"till.kind.sale":                  "Ticket",

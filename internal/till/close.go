@@ -25,8 +25,8 @@ import (
 func (t *Till) Close(ctx context.Context, salonID, ticketID, actor uuid.UUID, currency string) (int64, error) {
 	var number int64
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		// Locks in the till's one order: the register's day, the ticket,
-		// then (in closeTx) the register's number and the journal's head.
+		// Locks in the till's one order (doc.go): the register's day, the
+		// ticket, then (in closeTx) the number, the stock, the journal.
 		registerID, err := tx.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
 		if err != nil {
 			return err

@@ -57,7 +57,7 @@ func (t *Till) CreditNote(ctx context.Context, salonID, ticketID uuid.UUID, in C
 	}
 	var id uuid.UUID
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		// Locks in the till's one order: the register's day, then the ticket.
+		// Locks in the till's one order (doc.go): the register's day, then the ticket.
 		registerID, err := tx.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
 		if err != nil {
 			return err

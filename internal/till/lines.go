@@ -44,7 +44,9 @@ func (t *Till) OpenTicket(ctx context.Context, salonID, registerID, customerID, 
 func (t *Till) OpenFromVisit(ctx context.Context, salonID, registerID, appointmentID, actor uuid.UUID) (uuid.UUID, error) {
 	var id uuid.UUID
 	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		visit, err := tx.TillVisit(ctx, dbq.TillVisitParams{TenantID: salonID, ID: appointmentID})
+		// Held until the ticket has the visit's deposit: a cancellation waits
+		// (see DepositTakenTx), or went first and the visit is cancelled.
+		visit, err := lockVisitTx(ctx, tx, salonID, appointmentID)
 		if err != nil {
 			return err
 		}
@@ -54,7 +56,7 @@ func (t *Till) OpenFromVisit(ctx context.Context, salonID, registerID, appointme
 			return err
 		}
 		if visit.Status == "cancelled" || visit.Status == "pending" {
-			return apperr.New(apperr.Conflict, "till.visit.not_billable")
+			return notBillableTx(ctx, tx, salonID, appointmentID, visit.Status)
 		}
 		if id, err = t.openTx(ctx, tx, salonID, registerID, visit.CustomerID, appointmentID, actor); err != nil {
 			return err

@@ -67,7 +67,13 @@ func (t *Till) SettleLink(ctx context.Context, p Paid) (string, error) {
 
 func (t *Till) settleTx(ctx context.Context, tx store.Tx, link dbq.TillStripeLink, p Paid) (string, error) {
 	salonID, now := link.TenantID, t.now()
-	tk, err := lockOpenTx(ctx, tx, salonID, link.TicketID)
+	// The day's share lock comes before the ticket's, as on every path of
+	// the till (see doc.go). A closed day does not stop the payment.
+	dayClosed, err := shareTicketDayTx(ctx, tx, salonID, link.TicketID)
+	var tk dbq.Ticket
+	if err == nil {
+		tk, err = lockOpenTx(ctx, tx, salonID, link.TicketID)
+	}
 	var cur Ticket
 	if err == nil {
 		cur, err = loadTx(ctx, tx, salonID, link.TicketID)
@@ -98,37 +104,50 @@ func (t *Till) settleTx(ctx context.Context, tx store.Tx, link dbq.TillStripeLin
 		PaymentIntentID: &p.IntentID, SettledAt: &now}); err != nil {
 		return "", err
 	}
-	if link.AmountCents < cur.DueCents() || len(cur.Lines) == 0 {
+	switch {
+	case link.AmountCents < cur.DueCents() || len(cur.Lines) == 0:
 		return "till link paid", nil
+	case dayClosed != nil:
+		return leftOpen(dayClosed), nil
 	}
 	return t.closePaidTx(ctx, tx, salonID, tk.ID, link.Currency)
 }
 
-// closePaidTx closes the ticket the phone payment completed. When the till
-// refuses the close by a rule (the register's day was closed before the
-// client paid), the payment still commits and the ticket stays open for the
-// cashier to close on the next day: the money is real, and an event retried
-// forever would never record it. The savepoint undoes whatever the refused
-// close wrote, so no number or journal entry is left half-taken.
+// shareTicketDayTx takes the share lock on the open day of the ticket's
+// register, so that the day's closing counts this ticket or waits for it.
+// The register's day being closed is not an error here but the refusal the
+// payment is kept despite: the client's money is real, and an event
+// retried forever would never record it.
+func shareTicketDayTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID) (refused, err error) {
+	registerID, err := tx.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
+	if err != nil {
+		return nil, err
+	}
+	_, err = shareDayTx(ctx, tx, salonID, registerID)
+	if apperr.CodeOf(err) != "" {
+		return err, nil
+	}
+	return nil, err
+}
+
+// closePaidTx closes the ticket the phone payment completed, its day
+// already shared. When the till refuses the close by a rule (the register's
+// signed closure is past the till's clock), the payment still commits and
+// the ticket stays open for the cashier to close later. The savepoint
+// undoes whatever the refused close wrote, so no number or journal entry is
+// left half-taken.
 func (t *Till) closePaidTx(ctx context.Context, tx store.Tx, salonID, ticketID uuid.UUID, currency string) (string, error) {
 	err := tx.Savepoint(ctx, func(sp store.Tx) error {
-		// The day's closing must not count without this ticket while it
-		// closes into that day: wait on it, or find the day closed.
-		registerID, err := sp.TicketRegister(ctx, dbq.TicketRegisterParams{TenantID: salonID, ID: ticketID})
-		if err != nil {
-			return err
-		}
-		if _, err := shareDayTx(ctx, sp, salonID, registerID); err != nil {
-			return err
-		}
-		_, err = t.closeTx(ctx, sp, salonID, ticketID, uuid.Nil, currency)
+		_, err := t.closeTx(ctx, sp, salonID, ticketID, uuid.Nil, currency)
 		return err
 	})
 	if apperr.CodeOf(err) != "" {
-		return "till link paid, ticket left open: " + err.Error(), nil
+		return leftOpen(err), nil
 	}
 	if err != nil {
 		return "", err
 	}
 	return "till link paid, ticket closed", nil
 }
+
+func leftOpen(refused error) string { return "till link paid, ticket left open: " + refused.Error() }

@@ -83,40 +83,6 @@ func (q *Queries) TicketStripeIntents(ctx context.Context, arg TicketStripeInten
 	return items, nil
 }
 
-const tillDepositLock = `-- name: TillDepositLock :many
-SELECT id FROM payments
-WHERE tenant_id = $1 AND appointment_id = $2 AND kind IN ('deposit', 'prepayment')
-ORDER BY id
-FOR UPDATE
-`
-
-type TillDepositLockParams struct {
-	TenantID      uuid.UUID
-	AppointmentID uuid.UUID
-}
-
-// Locks a visit's online payments: a ticket taking one (its foreign key
-// shares the row) and a cancellation refunding it wait for each other.
-func (q *Queries) TillDepositLock(ctx context.Context, arg TillDepositLockParams) ([]uuid.UUID, error) {
-	rows, err := q.db.Query(ctx, tillDepositLock, arg.TenantID, arg.AppointmentID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []uuid.UUID{}
-	for rows.Next() {
-		var id uuid.UUID
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		items = append(items, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const tillDepositTaken = `-- name: TillDepositTaken :one
 SELECT EXISTS (
     SELECT 1 FROM ticket_payments tp

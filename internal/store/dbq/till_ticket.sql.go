@@ -922,7 +922,8 @@ type TillVisitRow struct {
 }
 
 // What a visit brings to the till: its client and whether it is still a visit.
-// Locked: two taps on « Encaisser » open one ticket, not two.
+// Locked: two taps on « Encaisser » open one ticket, not two, and the ticket
+// taking the visit's deposit and a cancellation refunding it queue here.
 func (q *Queries) TillVisit(ctx context.Context, arg TillVisitParams) (TillVisitRow, error) {
 	row := q.db.QueryRow(ctx, tillVisit, arg.TenantID, arg.ID)
 	var i TillVisitRow
