@@ -82,7 +82,9 @@ func seedJournalBench(b *testing.B, n int) {
 			seq++
 			entries = append(entries, []any{t, r, seq, kind, at, placeholder, placeholder, placeholder, "bench", incl, period, from, to})
 		}
-		closure := func(p journal.Period, from, to time.Time) { add("closure", to.Add(5*time.Minute), nil, string(p), from, to) }
+		closure := func(p journal.Period, from, to time.Time) {
+			add("closure", to.Add(5*time.Minute), nil, string(p), from, to)
+		}
 		var last time.Time
 		for day := first; day.Before(today); day = day.AddDate(0, 0, 1) {
 			for _, h := range []time.Duration{10 * time.Hour, 16 * time.Hour} {
