@@ -29,6 +29,12 @@ func (c fixedClock) Now() time.Time { return time.Time(c) }
 // minutes, and what it reads must not grow with salons. It reports the rows
 // and shared buffers its query reads (EXPLAIN ANALYZE as the platform role
 // the sweep runs as).
+//
+// Measured (2 cores, heavily loaded): reading every register with three
+// look-ups of its last closures, 5,000 rows and 12,032 buffers at 1,000
+// salons (45 ms a sweep), 10,000 and 24,059 at 2,000 (104 ms); from
+// journal_heads_close_due_idx, 0 rows and 7 buffers at 1,000, 0 and 8 at
+// 2,000 and at 4,000 (the index's second level, once it outgrows a page).
 func BenchmarkJournalSweep(b *testing.B) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, testkit.DatabaseURL(), "")
@@ -44,7 +50,7 @@ func BenchmarkJournalSweep(b *testing.B) {
 		seedJournalBench(b, salons-seeded)
 		seeded = salons
 		b.Run(fmt.Sprintf("salons=%d", salons), func(b *testing.B) {
-			cost, plan, err := testkit.ExplainAs(ctx, store.PlatformRole, sql)
+			cost, plan, err := testkit.ExplainAs(ctx, store.PlatformRole, sql, benchNow)
 			require.NoError(b, err)
 			b.Logf("plan at %d salons:\n%s", salons, plan)
 			for b.Loop() {
@@ -72,6 +78,7 @@ func seedJournalBench(b *testing.B, n int) {
 	require.NoError(b, err)
 	first := time.Date(2089, time.December, 28, 0, 0, 0, 0, paris)
 	today, _ := journal.Bounds(journal.Day, benchNow, paris)
+	_, nextMonth := journal.Bounds(journal.Month, benchNow, paris)
 	var tenants, heads, entries [][]any
 	placeholder := []byte{0}
 	for range n {
@@ -102,7 +109,8 @@ func seedJournalBench(b *testing.B, n int) {
 				}
 			}
 		}
-		heads = append(heads, []any{r, t, seq, placeholder, first.Add(10 * time.Hour), last, today})
+		// The next closure due: March's, once the month is over.
+		heads = append(heads, []any{r, t, seq, placeholder, first.Add(10 * time.Hour), last, today, nextMonth})
 	}
 	for _, c := range []struct {
 		table string
@@ -110,7 +118,7 @@ func seedJournalBench(b *testing.B, n int) {
 		rows  [][]any
 	}{
 		{"tenants", []string{"id", "slug", "name"}, tenants},
-		{"journal_heads", []string{"register_id", "tenant_id", "seq", "sig", "first_at", "last_at", "closed_to"}, heads},
+		{"journal_heads", []string{"register_id", "tenant_id", "seq", "sig", "first_at", "last_at", "closed_to", "close_due_at"}, heads},
 		{"journal_entries", []string{"tenant_id", "register_id", "seq", "kind", "at", "payload", "prev_sig", "sig", "key_id",
 			"incl_cents", "period", "period_from", "period_to"}, entries},
 	} {
