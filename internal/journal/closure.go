@@ -79,7 +79,8 @@ var ErrPeriodNotOver = &apperr.Error{Code: apperr.Invalid, Key: "journal.not_ove
 // Close appends the closure of [from, to) for a register: its documents'
 // totals and the perpetual grand total. A period already closed is not
 // closed again: its closure is returned. The head's lock is taken first, so
-// no document slips in between the sums and the closure.
+// no document slips in between the sums and the closure. Whoever closes (by
+// hand or the sweep), the register's next due closure is recomputed here.
 func (j *Journal) Close(ctx context.Context, tx store.Tx, tenantID, registerID uuid.UUID, p Period, from, to time.Time) (Closure, error) {
 	now := instant(j.Clock.Now())
 	from, to = instant(from), instant(to)
@@ -108,6 +109,9 @@ func (j *Journal) Close(ctx context.Context, tx store.Tx, tenantID, registerID u
 	}
 	c.Period, c.From, c.To = p, from, to
 	if _, err := j.append(ctx, tx, Entry{TenantID: tenantID, RegisterID: registerID, Kind: KindClosure, At: now, Closure: &c}); err != nil {
+		return Closure{}, err
+	}
+	if err := j.refreshDue(ctx, tx, tenantID, registerID); err != nil {
 		return Closure{}, err
 	}
 	return c, nil

@@ -69,8 +69,15 @@ func (j *Journal) append(ctx context.Context, tx store.Tx, e Entry) (Stamp, erro
 	}
 	seq := head.Seq + 1
 	sig := j.Key.sign(message(e.RegisterID, seq, e.Kind, content, head.Sig))
+	// A closure's caller recomputes the due time once it is recorded (Close).
+	due := head.CloseDueAt
+	if e.Kind != KindClosure {
+		if due, err = j.dueAfter(ctx, tx, e, head); err != nil {
+			return Stamp{}, err
+		}
+	}
 	p := dbq.JournalEntryAddParams{TenantID: e.TenantID, RegisterID: e.RegisterID, Seq: seq, Kind: string(e.Kind), At: e.At,
-		Payload: content, PrevSig: head.Sig, Sig: sig, KeyID: j.Key.ID(), PublicKey: j.Key.Public()}
+		Payload: content, PrevSig: head.Sig, Sig: sig, KeyID: j.Key.ID(), PublicKey: j.Key.Public(), CloseDueAt: due}
 	if e.Document != nil {
 		p.InclCents = &e.Document.InclCents
 	}

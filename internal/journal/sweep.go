@@ -11,55 +11,80 @@ import (
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
 
-// CloseDue closes, for every register with a chain, each ended day, then
-// each ended month and year, that nobody closed: the Z closure runs by
-// itself when the salon forgot. A day ends at midnight in the salon's time
-// zone; today is closed earlier, at the salon's closing time (see
-// closeAtClosingTime). A day is closed only when the register recorded
-// something in it. It returns how many closures it made.
+// CloseDue closes, for every register whose next closure is due, each
+// ended day, then each ended month and year, that nobody closed: the Z
+// closure runs by itself when the salon forgot. A day ends at midnight in
+// the salon's time zone; today is closed earlier, at the salon's closing
+// time (see closeAtClosingTime). A day is closed only when the register
+// recorded something in it. Registers with nothing due are not read (see
+// due.go). It returns how many closures it made.
 func (j *Journal) CloseDue(ctx context.Context) (int, error) {
+	_, made, err := j.closeDue(ctx)
+	return made, err
+}
+
+// closeDue is CloseDue that also says how many registers it read.
+func (j *Journal) closeDue(ctx context.Context) (read, made int, err error) {
 	now := instant(j.Clock.Now())
 	var heads []dbq.JournalDueCandidatesRow
-	err := j.DB.Unscoped(ctx, func(tx store.Tx) error {
+	err = j.DB.Unscoped(ctx, func(tx store.Tx) error {
 		var err error
-		heads, err = tx.JournalDueCandidates(ctx)
+		heads, err = tx.JournalDueCandidates(ctx, now)
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("journal: sweep: %w", err)
+		return 0, 0, fmt.Errorf("journal: sweep: %w", err)
 	}
-	made := 0
 	for _, h := range heads {
-		loc, err := time.LoadLocation(h.TimeZone)
+		n, err := j.closeRegister(ctx, h, now)
+		made += n
 		if err != nil {
-			loc = time.UTC
+			return len(heads), made, err
 		}
-		for _, p := range []struct {
-			period Period
-			after  *time.Time
-		}{{Day, h.DayTo}, {Month, h.MonthTo}, {Year, h.YearTo}} {
-			start, after := h.FirstAt, time.Time{} // never closed: from the chain's start
-			if p.after != nil {
-				start, after = *p.after, *p.after
-			}
-			// The earliest period that could be due has not ended: nothing
-			// to read, the common case on every run but the first after midnight.
-			if _, end := Bounds(p.period, start, loc); end.After(now) {
-				continue
-			}
-			n, err := j.closeEnded(ctx, h, p.period, after, loc, now)
-			made += n
-			if err != nil {
-				return made, err
-			}
+	}
+	return len(heads), made, nil
+}
+
+// closeRegister closes what is due on one register, then stores when its
+// next closure is due: Close did it when it closed something; otherwise
+// (an early due time, a client still at the till) it is done here.
+func (j *Journal) closeRegister(ctx context.Context, h dbq.JournalDueCandidatesRow, now time.Time) (int, error) {
+	loc := location(h.TimeZone)
+	made := 0
+	for _, p := range []struct {
+		period Period
+		after  *time.Time
+	}{{Day, h.DayTo}, {Month, h.MonthTo}, {Year, h.YearTo}} {
+		start, after := h.FirstAt, time.Time{} // never closed: from the chain's start
+		if p.after != nil {
+			start, after = *p.after, *p.after
 		}
-		n, err := j.closeAtClosingTime(ctx, h, loc, now)
+		// The earliest period that could be due has not ended: nothing
+		// to read, the common case on every run but the first after midnight.
+		if _, end := Bounds(p.period, start, loc); end.After(now) {
+			continue
+		}
+		n, err := j.closeEnded(ctx, h, p.period, after, loc, now)
 		made += n
 		if err != nil {
 			return made, err
 		}
 	}
-	return made, nil
+	n, err := j.closeAtClosingTime(ctx, h, loc, now)
+	made += n
+	if err != nil || made > 0 {
+		return made, err
+	}
+	err = j.DB.WithTenant(ctx, h.TenantID, func(tx store.Tx) error {
+		if _, err := tx.JournalHeadLock(ctx, dbq.JournalHeadLockParams{RegisterID: h.RegisterID, TenantID: h.TenantID, At: now}); err != nil {
+			return err
+		}
+		return j.refreshDue(ctx, tx, h.TenantID, h.RegisterID)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("journal: sweep register %s (next closure): %w", h.RegisterID, err)
+	}
+	return 0, nil
 }
 
 // closeEnded closes the register's ended periods of one kind after a time.

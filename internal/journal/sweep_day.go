@@ -17,7 +17,8 @@ const DayGrace = time.Hour
 // closeAtClosingTime closes today for a register, before midnight, once the
 // salon's last opening hours of today have ended DayGrace ago: the salon's
 // « Z » comes with its evening. It waits for midnight as before when the
-// salon does not open today (its hours say nothing of the day), when it
+// salon does not open today (its hours say nothing of the day, or one of
+// the salon's closures covers it: a holiday with a ticket or two), when it
 // closes too late for the grace to end before midnight, or while a ticket
 // is still open on the register (that client belongs to the day). Work done
 // before the sweep runs but after the grace is the day's too: the closure
@@ -26,23 +27,20 @@ const DayGrace = time.Hour
 // recorded something today and has no day closure of today yet costs a
 // query.
 func (j *Journal) closeAtClosingTime(ctx context.Context, h dbq.JournalDueCandidatesRow, loc *time.Location, now time.Time) (int, error) {
-	today, midnight := Bounds(Day, now, loc)
+	today, _ := Bounds(Day, now, loc)
 	if h.LastAt.Before(today) || (h.DayTo != nil && h.DayTo.After(today)) || now.Before(today.Add(DayGrace)) {
 		return 0, nil
 	}
 	made := 0
 	err := j.DB.WithTenant(ctx, h.TenantID, func(tx store.Tx) error {
 		local := now.In(loc)
-		end, err := tx.JournalDayEnd(ctx, dbq.JournalDayEndParams{TenantID: h.TenantID, Weekday: int16(local.Weekday()), RegisterID: h.RegisterID})
-		if err != nil || end.ClosesMinute < 0 || end.TicketOpen {
+		end, err := tx.JournalDayEnd(ctx, dbq.JournalDayEndParams{TenantID: h.TenantID,
+			Day: time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC), RegisterID: h.RegisterID})
+		if err != nil || end.TicketOpen {
 			return err
 		}
-		closes := time.Date(local.Year(), local.Month(), local.Day(), 0, int(end.ClosesMinute), 0, 0, loc)
-		to := instant(closes.Add(DayGrace))
-		if !h.LastAt.Before(to) {
-			to = instant(h.LastAt).Add(time.Microsecond)
-		}
-		if to.After(now) || !to.Before(midnight) {
+		to, ok := dayEnd(today, end.ClosesMinute, h.LastAt, loc)
+		if !ok || to.After(now) {
 			return nil
 		}
 		c, err := j.Close(ctx, tx, h.TenantID, h.RegisterID, Day, today, to)

@@ -87,16 +87,32 @@ func (q *Queries) JournalClosureList(ctx context.Context, arg JournalClosureList
 	return items, nil
 }
 
+const journalDayCloses = `-- name: JournalDayCloses :one
+SELECT journal_day_closes($1, $2::date)::int AS closes_minute
+`
+
+type JournalDayClosesParams struct {
+	TenantID uuid.UUID
+	Day      time.Time
+}
+
+// When the salon's day ends for its Z (journal_day_closes).
+func (q *Queries) JournalDayCloses(ctx context.Context, arg JournalDayClosesParams) (int32, error) {
+	row := q.db.QueryRow(ctx, journalDayCloses, arg.TenantID, arg.Day)
+	var closes_minute int32
+	err := row.Scan(&closes_minute)
+	return closes_minute, err
+}
+
 const journalDayEnd = `-- name: JournalDayEnd :one
-SELECT coalesce((SELECT (extract(epoch FROM max(o.closes)) / 60)::int FROM opening_hours o
-        WHERE o.tenant_id = $1 AND o.weekday = $2), -1)::int AS closes_minute,
+SELECT journal_day_closes($1, $2::date)::int AS closes_minute,
     EXISTS (SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.register_id = $3
         AND t.status = 'open') AS ticket_open
 `
 
 type JournalDayEndParams struct {
 	TenantID   uuid.UUID
-	Weekday    int16
+	Day        time.Time
 	RegisterID uuid.UUID
 }
 
@@ -105,14 +121,13 @@ type JournalDayEndRow struct {
 	TicketOpen   bool
 }
 
-// For the sweep's closure of a day at the salon's closing time: the last
-// closing of the salon's opening hours on a weekday (minutes after local
-// midnight; -1 when the salon does not open that day), and whether a
-// ticket is still open on the register. Read here, one query for a register
-// with activity today, rather than through the salon and till areas from
-// inside the sweep's transaction.
+// For the sweep's closure of a day at the salon's closing time: when the
+// salon's day ends (journal_day_closes: -1 when it does not open that day),
+// and whether a ticket is still open on the register. Read here, one query
+// for a register with activity today, rather than through the salon and
+// till areas from inside the sweep's transaction.
 func (q *Queries) JournalDayEnd(ctx context.Context, arg JournalDayEndParams) (JournalDayEndRow, error) {
-	row := q.db.QueryRow(ctx, journalDayEnd, arg.TenantID, arg.Weekday, arg.RegisterID)
+	row := q.db.QueryRow(ctx, journalDayEnd, arg.TenantID, arg.Day, arg.RegisterID)
 	var i JournalDayEndRow
 	err := row.Scan(&i.ClosesMinute, &i.TicketOpen)
 	return i, err
@@ -173,7 +188,8 @@ LEFT JOIN LATERAL (SELECT c.period_to FROM journal_entries c WHERE c.register_id
     AND c.kind = 'closure' AND c.period = 'month' ORDER BY c.period_from DESC LIMIT 1) m ON true
 LEFT JOIN LATERAL (SELECT c.period_to FROM journal_entries c WHERE c.register_id = h.register_id
     AND c.kind = 'closure' AND c.period = 'year' ORDER BY c.period_from DESC LIMIT 1) y ON true
-ORDER BY h.register_id
+WHERE h.close_due_at <= $1::timestamptz
+ORDER BY h.close_due_at, h.register_id
 `
 
 type JournalDueCandidatesRow struct {
@@ -187,13 +203,13 @@ type JournalDueCandidatesRow struct {
 	YearTo     *time.Time
 }
 
-// Unscoped, for the closure sweep: per register, where the next closure of
-// a period would start looking (after the last closure of that period, or
-// at the chain's start) with the salon's time zone. One row per register;
-// the partial index on closures answers each look-up with one index probe,
-// and the sweep queries further only the registers with a period ended.
-func (q *Queries) JournalDueCandidates(ctx context.Context) ([]JournalDueCandidatesRow, error) {
-	rows, err := q.db.Query(ctx, journalDueCandidates)
+// Unscoped, for the closure sweep: the registers whose next closure is due,
+// read from journal_heads_close_due_idx, so a run with nothing due reads
+// nothing however many registers there are. Per register, where the next
+// closure of a period would start looking (after the last closure of that
+// period, or at the chain's start) with the salon's time zone.
+func (q *Queries) JournalDueCandidates(ctx context.Context, now time.Time) ([]JournalDueCandidatesRow, error) {
+	rows, err := q.db.Query(ctx, journalDueCandidates, now)
 	if err != nil {
 		return nil, err
 	}
@@ -219,6 +235,73 @@ func (q *Queries) JournalDueCandidates(ctx context.Context) ([]JournalDueCandida
 		return nil, err
 	}
 	return items, nil
+}
+
+const journalDueInputs = `-- name: JournalDueInputs :one
+SELECT t.time_zone, h.last_at, d.period_to AS day_to,
+    dc.period_from AS next_day_closure_from, mc.period_from AS next_month_closure_from
+FROM journal_heads h JOIN tenants t ON t.id = h.tenant_id
+LEFT JOIN LATERAL (SELECT c.period_to FROM journal_entries c WHERE c.tenant_id = h.tenant_id AND c.register_id = h.register_id
+    AND c.kind = 'closure' AND c.period = 'day' ORDER BY c.period_from DESC LIMIT 1) d ON true
+LEFT JOIN LATERAL (SELECT c.period_to FROM journal_entries c WHERE c.tenant_id = h.tenant_id AND c.register_id = h.register_id
+    AND c.kind = 'closure' AND c.period = 'month' ORDER BY c.period_from DESC LIMIT 1) m ON true
+LEFT JOIN LATERAL (SELECT c.period_to FROM journal_entries c WHERE c.tenant_id = h.tenant_id AND c.register_id = h.register_id
+    AND c.kind = 'closure' AND c.period = 'year' ORDER BY c.period_from DESC LIMIT 1) y ON true
+LEFT JOIN LATERAL (SELECT c.period_from FROM journal_entries c WHERE c.tenant_id = h.tenant_id AND c.register_id = h.register_id
+    AND c.kind = 'closure' AND c.period = 'day' AND c.period_from >= coalesce(m.period_to, '-infinity'::timestamptz)
+    ORDER BY c.period_from LIMIT 1) dc ON true
+LEFT JOIN LATERAL (SELECT c.period_from FROM journal_entries c WHERE c.tenant_id = h.tenant_id AND c.register_id = h.register_id
+    AND c.kind = 'closure' AND c.period = 'month' AND c.period_from >= coalesce(y.period_to, '-infinity'::timestamptz)
+    ORDER BY c.period_from LIMIT 1) mc ON true
+WHERE h.tenant_id = $1 AND h.register_id = $2
+`
+
+type JournalDueInputsParams struct {
+	TenantID   uuid.UUID
+	RegisterID uuid.UUID
+}
+
+type JournalDueInputsRow struct {
+	TimeZone             string
+	LastAt               time.Time
+	DayTo                *time.Time
+	NextDayClosureFrom   *time.Time
+	NextMonthClosureFrom *time.Time
+}
+
+// What a register's next closure time is computed from, its head locked:
+// the salon's time zone, the last entry, where the last day closure ends
+// (JournalFirstEntryAfter finds the entry after it), and the first closure
+// each longer period's next closure would cover: a day closure after the
+// last month closure, a month closure after the last year closure. NULL:
+// nothing to cover.
+func (q *Queries) JournalDueInputs(ctx context.Context, arg JournalDueInputsParams) (JournalDueInputsRow, error) {
+	row := q.db.QueryRow(ctx, journalDueInputs, arg.TenantID, arg.RegisterID)
+	var i JournalDueInputsRow
+	err := row.Scan(
+		&i.TimeZone,
+		&i.LastAt,
+		&i.DayTo,
+		&i.NextDayClosureFrom,
+		&i.NextMonthClosureFrom,
+	)
+	return i, err
+}
+
+const journalDueSet = `-- name: JournalDueSet :exec
+UPDATE journal_heads SET close_due_at = $1
+WHERE tenant_id = $2 AND register_id = $3
+`
+
+type JournalDueSetParams struct {
+	CloseDueAt *time.Time
+	TenantID   uuid.UUID
+	RegisterID uuid.UUID
+}
+
+func (q *Queries) JournalDueSet(ctx context.Context, arg JournalDueSetParams) error {
+	_, err := q.db.Exec(ctx, journalDueSet, arg.CloseDueAt, arg.TenantID, arg.RegisterID)
+	return err
 }
 
 const journalEntriesIn = `-- name: JournalEntriesIn :many
@@ -287,14 +370,16 @@ func (q *Queries) JournalEntriesIn(ctx context.Context, arg JournalEntriesInPara
 const journalEntryAdd = `-- name: JournalEntryAdd :exec
 WITH head AS (
     -- last_at: the last entry that a closure would cover (not a closure);
-    -- closed_to: where the latest closure ends.
+    -- closed_to: where the latest closure ends; close_due_at: as the
+    -- journal computed it under the head's lock.
     UPDATE journal_heads SET seq = $3, sig = $8,
         last_at = CASE WHEN $4::text = 'closure' THEN last_at ELSE greatest(last_at, $5) END,
-        closed_to = CASE WHEN $4::text = 'closure' THEN greatest(closed_to, $13) ELSE closed_to END
+        closed_to = CASE WHEN $4::text = 'closure' THEN greatest(closed_to, $13) ELSE closed_to END,
+        close_due_at = $14
     WHERE register_id = $2 AND tenant_id = $1
 ), signer AS (
     -- The public half of the signing key, kept for archives made after a rotation.
-    INSERT INTO journal_keys (key_id, public_key) VALUES ($9, $14) ON CONFLICT (key_id) DO NOTHING
+    INSERT INTO journal_keys (key_id, public_key) VALUES ($9, $15) ON CONFLICT (key_id) DO NOTHING
 )
 INSERT INTO journal_entries (tenant_id, register_id, seq, kind, at, payload, prev_sig, sig, key_id,
     incl_cents, period, period_from, period_to)
@@ -316,6 +401,7 @@ type JournalEntryAddParams struct {
 	Period     *string
 	PeriodFrom *time.Time
 	PeriodTo   *time.Time
+	CloseDueAt *time.Time
 	PublicKey  []byte
 }
 
@@ -334,6 +420,7 @@ func (q *Queries) JournalEntryAdd(ctx context.Context, arg JournalEntryAddParams
 		arg.Period,
 		arg.PeriodFrom,
 		arg.PeriodTo,
+		arg.CloseDueAt,
 		arg.PublicKey,
 	)
 	return err
@@ -472,7 +559,8 @@ const journalHeadLock = `-- name: JournalHeadLock :one
 INSERT INTO journal_heads (register_id, tenant_id, seq, sig, first_at, last_at)
 VALUES ($1, $2, 0, ''::bytea, $3, $3)
 ON CONFLICT (register_id) DO UPDATE SET seq = journal_heads.seq
-RETURNING seq, sig, last_at, closed_to
+RETURNING seq, sig, last_at, closed_to, close_due_at,
+    (SELECT t.time_zone FROM tenants t WHERE t.id = journal_heads.tenant_id)::text AS time_zone
 `
 
 type JournalHeadLockParams struct {
@@ -482,14 +570,17 @@ type JournalHeadLockParams struct {
 }
 
 type JournalHeadLockRow struct {
-	Seq      int64
-	Sig      []byte
-	LastAt   time.Time
-	ClosedTo *time.Time
+	Seq        int64
+	Sig        []byte
+	LastAt     time.Time
+	ClosedTo   *time.Time
+	CloseDueAt *time.Time
+	TimeZone   string
 }
 
 // Takes the register's head row (creating it at the first entry) and holds
 // its lock until the transaction ends: appends to one register queue here.
+// With the salon's time zone, for the day an entry falls in.
 func (q *Queries) JournalHeadLock(ctx context.Context, arg JournalHeadLockParams) (JournalHeadLockRow, error) {
 	row := q.db.QueryRow(ctx, journalHeadLock, arg.RegisterID, arg.TenantID, arg.At)
 	var i JournalHeadLockRow
@@ -498,6 +589,8 @@ func (q *Queries) JournalHeadLock(ctx context.Context, arg JournalHeadLockParams
 		&i.Sig,
 		&i.LastAt,
 		&i.ClosedTo,
+		&i.CloseDueAt,
+		&i.TimeZone,
 	)
 	return i, err
 }

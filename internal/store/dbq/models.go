@@ -245,6 +245,7 @@ type JournalHead struct {
 	FirstAt    time.Time
 	LastAt     time.Time
 	ClosedTo   *time.Time
+	CloseDueAt *time.Time
 }
 
 type JournalKey struct {
