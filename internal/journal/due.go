@@ -3,11 +3,11 @@ package journal
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -18,22 +18,6 @@ import (
 // the sweep that reads it. An append brings it forward to the day of the
 // entry; a closure recomputes it from the chain; a change of the salon's
 // hours, closures or time zone makes it due at once (triggers, 0034).
-
-var zones sync.Map // time zone name → *time.Location
-
-// location is a salon's time zone, UTC when Go does not know its name (as
-// the sweep always did): loaded once per name, since every append needs it.
-func location(name string) *time.Location {
-	if l, ok := zones.Load(name); ok {
-		return l.(*time.Location)
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	zones.Store(name, loc)
-	return loc
-}
 
 // dayEnd is where the Z of the day starting at today ends when the salon
 // closes closesMinute after its local midnight (-1: it does not open that
@@ -86,7 +70,7 @@ func (j *Journal) dayDue(ctx context.Context, tx store.Tx, tenantID uuid.UUID, a
 // than its own (a day's Z only moves later as entries come in).
 func (j *Journal) dueAfter(ctx context.Context, tx store.Tx, e Entry, head dbq.JournalHeadLockRow) (*time.Time, error) {
 	due := head.CloseDueAt
-	loc := location(head.TimeZone)
+	loc := clock.Zone(head.TimeZone)
 	today, _ := Bounds(Day, e.At, loc)
 	if due != nil && !due.After(today.Add(DayGrace)) {
 		return due, nil // no Z of today comes sooner
@@ -115,7 +99,7 @@ func (j *Journal) refreshDue(ctx context.Context, tx store.Tx, tenantID, registe
 	if err != nil {
 		return fmt.Errorf("journal: next closure of register %s: %w", registerID, err)
 	}
-	loc := location(in.TimeZone)
+	loc := clock.Zone(in.TimeZone)
 	var due *time.Time
 	after := time.Time{}
 	if in.DayTo != nil {

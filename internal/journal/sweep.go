@@ -7,6 +7,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/carnet-salon/carnet/internal/clock"
 	"github.com/carnet-salon/carnet/internal/store"
 	"github.com/carnet-salon/carnet/internal/store/dbq"
 )
@@ -49,7 +50,7 @@ func (j *Journal) closeDue(ctx context.Context) (read, made int, err error) {
 // next closure is due: Close did it when it closed something; otherwise
 // (an early due time, a client still at the till) it is done here.
 func (j *Journal) closeRegister(ctx context.Context, h dbq.JournalDueCandidatesRow, now time.Time) (int, error) {
-	loc := location(h.TimeZone)
+	loc := clock.Zone(h.TimeZone)
 	made := 0
 	for _, p := range []struct {
 		period Period
