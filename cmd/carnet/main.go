@@ -110,6 +110,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 	noMigrate := fs.Bool("no-migrate", false, "skip database creation and migrations (run `carnet migrate` as a release step)")
 	noWorkers := fs.Bool("no-workers", false, "do not run background workers in this process")
 	_ = fs.Parse(args)
+	limitMemory(log)
 	if *withDemo && cfg.Secure() {
 		// The demo's owner and platform admin have passwords printed for all
 		// to read: on a public address the first visitor would own them.

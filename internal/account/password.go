@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -25,8 +26,10 @@ const (
 )
 
 // hashSlots bounds concurrent hashes so a burst of logins cannot starve the
-// CPU (and memory: 19 MiB each) for every other request.
-var hashSlots = make(chan struct{}, 4)
+// CPU (and memory: 19 MiB each) for every other request. One per core: a
+// hash is single-threaded, so more at once only finish later, each holding
+// its 19 MiB meanwhile (four at once took an instance past 150 MB).
+var hashSlots = make(chan struct{}, max(2, runtime.NumCPU()))
 
 func acquireHashSlot(ctx context.Context) error {
 	select {
