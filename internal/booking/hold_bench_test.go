@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/booking"
@@ -40,23 +39,7 @@ func BenchmarkHoldSweep(b *testing.B) {
 	sql, err := testkit.GeneratedSQL("booking.sql.go", "bookingExpiredHolds")
 	require.NoError(b, err)
 	bk := &booking.Booking{DB: db, Clock: fixedClock(benchNow)}
-	seeded := 0
-	for _, salons := range []int{1000, 2000} {
-		seedHoldBench(b, salons-seeded)
-		seeded = salons
-		b.Run(fmt.Sprintf("salons=%d", salons), func(b *testing.B) {
-			cost, plan, err := testkit.ExplainAs(ctx, store.PlatformRole, sql, benchNow, nil)
-			require.NoError(b, err)
-			b.Logf("plan at %d salons:\n%s", salons, plan)
-			for b.Loop() {
-				n, err := bk.ReleaseExpired(ctx)
-				require.NoError(b, err)
-				require.Zero(b, n, "no hold has expired")
-			}
-			b.ReportMetric(cost.Rows, "rows/sweep")
-			b.ReportMetric(cost.Buffers, "buffers/sweep")
-		})
-	}
+	testkit.BenchSweep(b, store.PlatformRole, testkit.Sweep{SQL: sql, Args: []any{benchNow, nil}, AddSalons: seedHoldBench, Run: bk.ReleaseExpired})
 }
 
 // seedHoldBench adds n salons as the database owner with COPY: two staff
@@ -64,10 +47,6 @@ func BenchmarkHoldSweep(b *testing.B) {
 // ten released unpaid) and two holds being paid, expiring in 5 and 10 minutes.
 func seedHoldBench(b *testing.B, n int) {
 	b.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, testkit.DatabaseURL())
-	require.NoError(b, err)
-	defer conn.Close(ctx)
 	var tenants, staff, clients, appts, bookings [][]any
 	for range n {
 		t := uuid.New()
@@ -95,23 +74,11 @@ func seedHoldBench(b *testing.B, n int) {
 			bookings = append(bookings, []any{uuid.New(), t, a, cl[i%20], "lea@example.com", "deposit", int64(1500), "EUR", bstatus, "Politique", "h", benchNow})
 		}
 	}
-	for _, c := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"tenants", []string{"id", "slug", "name"}, tenants},
-		{"staff_members", []string{"id", "tenant_id", "name"}, staff},
-		{"customers", []string{"id", "tenant_id", "first_name", "last_name", "lang"}, clients},
-		{"appointments", []string{"id", "tenant_id", "staff_id", "customer_id", "starts_at", "ends_at", "busy_until", "status", "source", "hold_expires_at"}, appts},
-		{"bookings", []string{"id", "tenant_id", "appointment_id", "customer_id", "email", "payment_mode", "amount_due_cents", "currency", "status",
-			"policy_text", "policy_hash", "consent_at"}, bookings},
-	} {
-		_, err := conn.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows))
-		require.NoError(b, err, c.table)
-	}
-	for _, t := range []string{"tenants", "staff_members", "customers", "appointments", "bookings"} {
-		_, err := conn.Exec(ctx, "VACUUM ANALYZE "+t) // autovacuum's steady state
-		require.NoError(b, err)
-	}
+	testkit.CopyTables(b,
+		testkit.CopyTable{Name: "tenants", Cols: []string{"id", "slug", "name"}, Rows: tenants},
+		testkit.CopyTable{Name: "staff_members", Cols: []string{"id", "tenant_id", "name"}, Rows: staff},
+		testkit.CopyTable{Name: "customers", Cols: []string{"id", "tenant_id", "first_name", "last_name", "lang"}, Rows: clients},
+		testkit.CopyTable{Name: "appointments", Cols: []string{"id", "tenant_id", "staff_id", "customer_id", "starts_at", "ends_at", "busy_until", "status", "source", "hold_expires_at"}, Rows: appts},
+		testkit.CopyTable{Name: "bookings", Cols: []string{"id", "tenant_id", "appointment_id", "customer_id", "email", "payment_mode", "amount_due_cents", "currency", "status", "policy_text", "policy_hash", "consent_at"}, Rows: bookings},
+	)
 }

@@ -2,12 +2,10 @@ package journal_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/journal"
@@ -45,23 +43,7 @@ func BenchmarkJournalSweep(b *testing.B) {
 	key, err := journal.NewKey(make([]byte, 32))
 	require.NoError(b, err)
 	j := &journal.Journal{Key: key, DB: db, Clock: fixedClock(benchNow)}
-	seeded := 0
-	for _, salons := range []int{1000, 2000} {
-		seedJournalBench(b, salons-seeded)
-		seeded = salons
-		b.Run(fmt.Sprintf("salons=%d", salons), func(b *testing.B) {
-			cost, plan, err := testkit.ExplainAs(ctx, store.PlatformRole, sql, benchNow)
-			require.NoError(b, err)
-			b.Logf("plan at %d salons:\n%s", salons, plan)
-			for b.Loop() {
-				n, err := j.CloseDue(ctx)
-				require.NoError(b, err)
-				require.Zero(b, n, "nothing is due")
-			}
-			b.ReportMetric(cost.Rows, "rows/sweep")
-			b.ReportMetric(cost.Buffers, "buffers/sweep")
-		})
-	}
+	testkit.BenchSweep(b, store.PlatformRole, testkit.Sweep{SQL: sql, Args: []any{benchNow}, AddSalons: seedJournalBench, Run: j.CloseDue})
 }
 
 // seedJournalBench adds n salons as the database owner with COPY, each with
@@ -70,10 +52,6 @@ func BenchmarkJournalSweep(b *testing.B) {
 // signatures are placeholders: a sweep with nothing due never reads them.
 func seedJournalBench(b *testing.B, n int) {
 	b.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, testkit.DatabaseURL())
-	require.NoError(b, err)
-	defer conn.Close(ctx)
 	paris, err := time.LoadLocation("Europe/Paris")
 	require.NoError(b, err)
 	first := time.Date(2089, time.December, 28, 0, 0, 0, 0, paris)
@@ -112,21 +90,9 @@ func seedJournalBench(b *testing.B, n int) {
 		// The next closure due: March's, once the month is over.
 		heads = append(heads, []any{r, t, seq, placeholder, first.Add(10 * time.Hour), last, today, nextMonth})
 	}
-	for _, c := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"tenants", []string{"id", "slug", "name"}, tenants},
-		{"journal_heads", []string{"register_id", "tenant_id", "seq", "sig", "first_at", "last_at", "closed_to", "close_due_at"}, heads},
-		{"journal_entries", []string{"tenant_id", "register_id", "seq", "kind", "at", "payload", "prev_sig", "sig", "key_id",
-			"incl_cents", "period", "period_from", "period_to"}, entries},
-	} {
-		_, err := conn.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows))
-		require.NoError(b, err, c.table)
-	}
-	for _, t := range []string{"tenants", "journal_heads", "journal_entries"} {
-		_, err := conn.Exec(ctx, "VACUUM ANALYZE "+t) // autovacuum's steady state
-		require.NoError(b, err)
-	}
+	testkit.CopyTables(b,
+		testkit.CopyTable{Name: "tenants", Cols: []string{"id", "slug", "name"}, Rows: tenants},
+		testkit.CopyTable{Name: "journal_heads", Cols: []string{"register_id", "tenant_id", "seq", "sig", "first_at", "last_at", "closed_to", "close_due_at"}, Rows: heads},
+		testkit.CopyTable{Name: "journal_entries", Cols: []string{"tenant_id", "register_id", "seq", "kind", "at", "payload", "prev_sig", "sig", "key_id", "incl_cents", "period", "period_from", "period_to"}, Rows: entries},
+	)
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/message"
@@ -39,23 +38,7 @@ func BenchmarkReminderSweep(b *testing.B) {
 	sql, err := testkit.GeneratedSQL("message.sql.go", "messageDueReminders")
 	require.NoError(b, err)
 	o := &message.Outbox{DB: db, Clock: fixedClock(benchNow)}
-	seeded := 0
-	for _, salons := range []int{1000, 2000} {
-		seedReminderBench(b, salons-seeded)
-		seeded = salons
-		b.Run(fmt.Sprintf("salons=%d", salons), func(b *testing.B) {
-			cost, plan, err := testkit.ExplainAs(ctx, store.PlatformRole, sql, reminderArgs(benchNow)...)
-			require.NoError(b, err)
-			b.Logf("plan at %d salons:\n%s", salons, plan)
-			for b.Loop() {
-				n, err := o.SendDueReminders(ctx)
-				require.NoError(b, err)
-				require.Zero(b, n, "nothing is due")
-			}
-			b.ReportMetric(cost.Rows, "rows/sweep")
-			b.ReportMetric(cost.Buffers, "buffers/sweep")
-		})
-	}
+	testkit.BenchSweep(b, store.PlatformRole, testkit.Sweep{SQL: sql, Args: reminderArgs(benchNow), AddSalons: seedReminderBench, Run: o.SendDueReminders})
 }
 
 // reminderArgs are the sweep query's arguments, in the generated order.
@@ -68,10 +51,6 @@ func reminderArgs(now time.Time) []any {
 // next 24 hours already reminded) and 360 done over the past four weeks.
 func seedReminderBench(b *testing.B, n int) {
 	b.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, testkit.DatabaseURL())
-	require.NoError(b, err)
-	defer conn.Close(ctx)
 	var tenants, settings, staff, clients, appts [][]any
 	for range n {
 		t := uuid.New()
@@ -100,22 +79,12 @@ func seedReminderBench(b *testing.B, n int) {
 			appts = append(appts, []any{uuid.New(), t, st[i%3], cl[i%30], start, start.Add(45 * time.Minute), start.Add(time.Hour), status, reminded})
 		}
 	}
-	for _, c := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"tenants", []string{"id", "slug", "name"}, tenants},
-		{"salon_settings", []string{"tenant_id"}, settings},
-		{"staff_members", []string{"id", "tenant_id", "name"}, staff},
-		{"customers", []string{"id", "tenant_id", "first_name", "last_name", "lang"}, clients},
-		{"appointments", []string{"id", "tenant_id", "staff_id", "customer_id", "starts_at", "ends_at", "busy_until", "status", "reminder_sent_at"}, appts},
-	} {
-		_, err := conn.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows))
-		require.NoError(b, err, c.table)
-	}
-	for _, t := range []string{"tenants", "salon_settings", "staff_members", "customers", "appointments", "messages"} {
-		_, err := conn.Exec(ctx, "VACUUM ANALYZE "+t) // autovacuum's steady state
-		require.NoError(b, err)
-	}
+	testkit.CopyTables(b,
+		testkit.CopyTable{Name: "tenants", Cols: []string{"id", "slug", "name"}, Rows: tenants},
+		testkit.CopyTable{Name: "salon_settings", Cols: []string{"tenant_id"}, Rows: settings},
+		testkit.CopyTable{Name: "staff_members", Cols: []string{"id", "tenant_id", "name"}, Rows: staff},
+		testkit.CopyTable{Name: "customers", Cols: []string{"id", "tenant_id", "first_name", "last_name", "lang"}, Rows: clients},
+		testkit.CopyTable{Name: "appointments", Cols: []string{"id", "tenant_id", "staff_id", "customer_id", "starts_at", "ends_at", "busy_until", "status", "reminder_sent_at"}, Rows: appts},
+		testkit.CopyTable{Name: "messages"},
+	)
 }
