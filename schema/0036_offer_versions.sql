@@ -19,6 +19,14 @@ CREATE POLICY offer_versions_platform ON offer_versions TO carnet_platform USING
 GRANT SELECT, INSERT, UPDATE ON offer_versions TO carnet_app;
 GRANT SELECT, INSERT, UPDATE ON offer_versions TO carnet_platform;
 
+-- Versions come from one sequence, never from the row's own count: restoring
+-- one salon from a dump (README, triggers held) brings its old version back
+-- with its old rows, and a count started again from there would one day
+-- equal a version an instance still holds with other rows. Values from the
+-- sequence are never issued twice.
+CREATE SEQUENCE offer_versions_seq;
+GRANT USAGE ON SEQUENCE offer_versions_seq TO carnet_app, carnet_platform;
+
 -- The bump runs at commit (a deferred constraint trigger), after every
 -- other lock the transaction took: two transactions that change one salon's
 -- services and hours in opposite orders cannot deadlock on the version row.
@@ -31,9 +39,9 @@ LANGUAGE plpgsql SET search_path = public AS $$
 DECLARE
     salon uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.tenant_id ELSE NEW.tenant_id END;
 BEGIN
-    INSERT INTO offer_versions AS v (tenant_id, version) SELECT salon, 1
+    INSERT INTO offer_versions (tenant_id, version) SELECT salon, nextval('offer_versions_seq')
     WHERE EXISTS (SELECT 1 FROM tenants t WHERE t.id = salon)
-    ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1;
+    ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version;
     RETURN NULL;
 END $$;
 -- +goose StatementEnd
@@ -66,3 +74,4 @@ DROP TRIGGER salon_stripe_offer ON salon_stripe;
 DROP TRIGGER salon_settings_offer ON salon_settings;
 DROP FUNCTION offer_changed();
 DROP TABLE offer_versions;
+DROP SEQUENCE offer_versions_seq;

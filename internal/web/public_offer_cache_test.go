@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
 	"github.com/carnet-salon/carnet/internal/availability"
@@ -63,6 +64,22 @@ func TestPublicPagesShowAChangeMadeByAnotherInstanceAtOnce(t *testing.T) {
 	times := visitor.Get(slots).Doc.Text()
 	require.NotContains(t, times, "10:00")
 	require.Contains(t, times, "14:00")
+
+	// Restoring the salon from a dump brings an old version back (README,
+	// « Restoring one salon »): the next change must still be a version no
+	// instance has seen, or one might keep serving what it read under it.
+	owner, err := pgx.Connect(ctx, testkit.DatabaseURL())
+	require.NoError(t, err)
+	defer owner.Close(ctx)
+	version := func() (v int64) {
+		require.NoError(t, owner.QueryRow(ctx, "SELECT version FROM offer_versions WHERE tenant_id = $1", sal.ID).Scan(&v))
+		return v
+	}
+	latest := version()
+	_, err = owner.Exec(ctx, "UPDATE offer_versions SET version = 1 WHERE tenant_id = $1", sal.ID)
+	require.NoError(t, err)
+	elsewhere("UPDATE services SET description = 'Restauré' WHERE id = $1", svc)
+	require.Greater(t, version(), latest, "versions are never issued twice")
 
 	elsewhere("UPDATE services SET online_bookable = false WHERE id = $1", svc)
 	require.False(t, strings.Contains(visitor.Get(page).Doc.Text(), "Soin éclat du teint"), "a service taken off line leaves the page")
