@@ -64,3 +64,9 @@ SELECT demo FROM tenants WHERE id = @id;
 -- name: TenantMarkDemo :exec
 -- Platform path: the application role cannot make a salon a demo.
 UPDATE tenants SET demo = true WHERE id = @id;
+
+-- name: TenantStatusForBooking :one
+-- A booking's transaction reads its salon's status and holds it (FOR SHARE):
+-- a suspension waits for a booking already under way, and a booking after
+-- it sees it, whatever a replica's slug cache still says.
+SELECT status FROM tenants WHERE id = @id FOR SHARE;

@@ -141,6 +141,9 @@ func (b *Booking) Book(ctx context.Context, sal salon.Salon, off Offered, in Inp
 		if first, err = b.sentBefore(ctx, tx, sal.ID, c.request, hash); err != nil || first != nil {
 			return err
 		}
+		if err := salon.TakesBookingsTx(ctx, tx, sal.ID); err != nil {
+			return err
+		}
 		pend, err = b.hold(ctx, tx, sal, off, in, c, hash)
 		res.BookingID = pend.bookingID
 		return err

@@ -288,6 +288,9 @@ func (b *Booking) Reschedule(ctx context.Context, sal salon.Salon, token, start 
 		return err
 	}
 	err = b.DB.WithTenant(ctx, sal.ID, func(tx store.Tx) error {
+		if err := salon.TakesBookingsTx(ctx, tx, sal.ID); err != nil {
+			return err
+		}
 		loc := sal.Location()
 		day := time.Date(at.In(loc).Year(), at.In(loc).Month(), at.In(loc).Day(), 0, 0, 0, 0, loc)
 		slots, err := findTx(ctx, tx, sal, off, uuid.Nil, day, day.AddDate(0, 0, 1), v.Appointment.ID, b.Clock.Now(), b.Stripe != nil)

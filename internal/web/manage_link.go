@@ -12,6 +12,7 @@ import (
 	"github.com/carnet-salon/carnet/internal/account"
 	"github.com/carnet-salon/carnet/internal/apperr"
 	"github.com/carnet-salon/carnet/internal/booking"
+	"github.com/carnet-salon/carnet/internal/salon"
 	"github.com/carnet-salon/carnet/internal/urls"
 	bookingview "github.com/carnet-salon/carnet/views/booking"
 	"github.com/carnet-salon/carnet/views/ui"
@@ -163,6 +164,9 @@ func (s *Server) handleManageRescheduleSlots(c *fiber.Ctx) error {
 func (s *Server) handleManageRescheduleSubmit(c *fiber.Ctx) error {
 	sal := publicSalonOf(c)
 	err := s.Booking.Reschedule(ctx(c), sal, c.Params("token"), c.FormValue("start"))
+	if errors.Is(err, salon.ErrSuspended) {
+		return s.unavailable(c, sal)
+	}
 	if errors.Is(err, booking.ErrSlotGone) || errors.Is(err, booking.ErrSlotPast) {
 		ch, cerr := s.rescheduleChoice(c)
 		if cerr != nil {

@@ -36,16 +36,23 @@ func (s *Server) findPublicSalon(c *fiber.Ctx, keptWhenSuspended bool) error {
 	}
 	req(c).Public = &layout.Salon{Name: sal.Name, Slug: sal.Slug}
 	if sal.Suspended() && !keptWhenSuspended {
-		set, err := s.Salons.Settings(ctx(c), sal.ID)
-		if err != nil {
-			return err
-		}
-		c.Status(fiber.StatusServiceUnavailable)
-		return s.render(c, bookingview.Unavailable(sal.Name, set.Address, set.Phone), nil)
+		return s.unavailable(c, sal)
 	}
 	c.Locals(localPublic, sal)
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Next()
+}
+
+// unavailable is a suspended salon's page: it takes no bookings, and says how
+// to reach it. A booking or a move refused because the suspension came while
+// the visitor was on the page ends here too (salon.ErrSuspended).
+func (s *Server) unavailable(c *fiber.Ctx, sal salon.Salon) error {
+	set, err := s.Salons.Settings(ctx(c), sal.ID)
+	if err != nil {
+		return err
+	}
+	c.Status(fiber.StatusServiceUnavailable)
+	return s.render(c, bookingview.Unavailable(sal.Name, set.Address, set.Phone), nil)
 }
 
 func publicSalonOf(c *fiber.Ctx) salon.Salon {
@@ -321,6 +328,9 @@ func (s *Server) handlePublicBook(c *fiber.Ctx) error {
 	}
 	in.SignedIn, in.ServiceID, in.IP, in.Lang = cl.ID, off.ID, s.clientIP(c), i18n.LangFrom(ctx(c))
 	res, err := s.Booking.Book(ctx(c), o.Salon, off, in)
+	if errors.Is(err, salon.ErrSuspended) {
+		return s.unavailable(c, o.Salon)
+	}
 	if errors.Is(err, booking.ErrSlotGone) || errors.Is(err, booking.ErrSlotPast) {
 		return s.slotRefused(c, o, off, f, keyOf(err))
 	}

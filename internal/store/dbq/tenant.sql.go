@@ -314,3 +314,17 @@ func (q *Queries) TenantSlugTaken(ctx context.Context, slug string) (bool, error
 	err := row.Scan(&exists)
 	return exists, err
 }
+
+const tenantStatusForBooking = `-- name: TenantStatusForBooking :one
+SELECT status FROM tenants WHERE id = $1 FOR SHARE
+`
+
+// A booking's transaction reads its salon's status and holds it (FOR SHARE):
+// a suspension waits for a booking already under way, and a booking after
+// it sees it, whatever a replica's slug cache still says.
+func (q *Queries) TenantStatusForBooking(ctx context.Context, id uuid.UUID) (string, error) {
+	row := q.db.QueryRow(ctx, tenantStatusForBooking, id)
+	var status string
+	err := row.Scan(&status)
+	return status, err
+}
