@@ -34,6 +34,13 @@ func (s *Server) importKey(salonID uuid.UUID, token string) string {
 	return s.cfg.RedisPrefix + "t:" + salonID.String() + ":import:" + token
 }
 
+// claimImport marks a kept file as being imported: 1 for the first request,
+// 0 for any other, or once the file has expired (the key is not recreated
+// without its expiry).
+var claimImport = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+return redis.call('HSETNX', KEYS[1], 'claimed', '1')`)
+
 // stashImport keeps an uploaded file for the next step and returns its token.
 func (s *Server) stashImport(rc context.Context, salonID uuid.UUID, name string, data []byte) (string, error) {
 	token, _ := secret.NewToken()
@@ -122,11 +129,11 @@ func (s *Server) importPreview(c *fiber.Ctx, v clientdata.ImportPreviewView, wri
 		// One import per file: a double click or a re-posted form finds the
 		// file claimed and imports nothing twice.
 		key := s.importKey(sal.ID, v.Token)
-		claimed, cerr := s.Redis.HSetNX(ctx(c), key, "claimed", "1").Result()
+		claimed, cerr := claimImport.Run(ctx(c), s.Redis, []string{key}).Int()
 		if cerr != nil {
 			return apperr.New(apperr.Unavailable, "error.unavailable").WithCause(cerr)
 		}
-		if !claimed {
+		if claimed == 0 {
 			err := s.importUploadRefused(c, "clientdata.import.already")
 			c.Status(fiber.StatusConflict)
 			return err
@@ -148,7 +155,10 @@ func (s *Server) importPreview(c *fiber.Ctx, v clientdata.ImportPreviewView, wri
 		}
 		c.Status(fiber.StatusUnprocessableEntity)
 	} else if write {
-		_ = s.Redis.Del(ctx(c), s.importKey(sal.ID, v.Token)).Err() // it expires anyway
+		// The file goes, the claim stays until the key expires: deleting the
+		// key let a second request that had read the file before claim it
+		// anew and import it twice.
+		_ = s.Redis.HDel(ctx(c), s.importKey(sal.ID, v.Token), "name", "data").Err()
 		return s.render(c, clientdata.ImportDonePage(clientdata.ImportDoneView{Report: v.Report}), nil)
 	}
 	return s.render(c, clientdata.ImportPreviewPage(v), nil)
