@@ -82,8 +82,7 @@ func (b *Booking) readOffer(ctx context.Context, salonID uuid.UUID, more func(*s
 		r.policy.fee = fee
 		return r, nil
 	}
-	if ok {
-		fresh, version = offerReads{}, 0
+	if ok { // changed since it was kept: fresh is still empty, read it now
 		batch = &store.Batch{}
 		queueOfferVersion(ctx, batch, salonID, &version)
 		fresh.queue(ctx, batch, salonID)

@@ -80,8 +80,22 @@ var ErrPeriodNotOver = &apperr.Error{Code: apperr.Invalid, Key: "journal.not_ove
 // totals and the perpetual grand total. A period already closed is not
 // closed again: its closure is returned. The head's lock is taken first, so
 // no document slips in between the sums and the closure. Whoever closes (by
-// hand or the sweep), the register's next due closure is recomputed here.
+// hand), the register's next due closure is recomputed here.
 func (j *Journal) Close(ctx context.Context, tx store.Tx, tenantID, registerID uuid.UUID, p Period, from, to time.Time) (Closure, error) {
+	c, err := j.closePeriod(ctx, tx, tenantID, registerID, p, from, to)
+	if err != nil {
+		return Closure{}, err
+	}
+	if err := j.refreshDue(ctx, tx, tenantID, registerID); err != nil {
+		return Closure{}, err
+	}
+	return c, nil
+}
+
+// closePeriod is Close without recomputing the next due closure: the sweep
+// closes a register's ended days, month and year in a row and recomputes it
+// once, after the last.
+func (j *Journal) closePeriod(ctx context.Context, tx store.Tx, tenantID, registerID uuid.UUID, p Period, from, to time.Time) (Closure, error) {
 	now := instant(j.Clock.Now())
 	from, to = instant(from), instant(to)
 	if !to.After(from) {
@@ -109,9 +123,6 @@ func (j *Journal) Close(ctx context.Context, tx store.Tx, tenantID, registerID u
 	}
 	c.Period, c.From, c.To = p, from, to
 	if _, err := j.append(ctx, tx, Entry{TenantID: tenantID, RegisterID: registerID, Kind: KindClosure, At: now, Closure: &c}); err != nil {
-		return Closure{}, err
-	}
-	if err := j.refreshDue(ctx, tx, tenantID, registerID); err != nil {
 		return Closure{}, err
 	}
 	return c, nil

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -36,19 +37,22 @@ func (j *Journal) closeDue(ctx context.Context) (read, made int, err error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("journal: sweep: %w", err)
 	}
+	// A register that fails keeps its early due time and comes first again
+	// next run: the others are still closed meanwhile.
+	var errs []error
 	for _, h := range heads {
 		n, err := j.closeRegister(ctx, h, now)
 		made += n
 		if err != nil {
-			return len(heads), made, err
+			errs = append(errs, err)
 		}
 	}
-	return len(heads), made, nil
+	return len(heads), made, errors.Join(errs...)
 }
 
 // closeRegister closes what is due on one register, then stores when its
-// next closure is due: Close did it when it closed something; otherwise
-// (an early due time, a client still at the till) it is done here.
+// next closure is due, once for all the closures it made (or none: an early
+// due time, a client still at the till).
 func (j *Journal) closeRegister(ctx context.Context, h dbq.JournalDueCandidatesRow, now time.Time) (int, error) {
 	loc := clock.Zone(h.TimeZone)
 	made := 0
@@ -73,7 +77,7 @@ func (j *Journal) closeRegister(ctx context.Context, h dbq.JournalDueCandidatesR
 	}
 	n, err := j.closeAtClosingTime(ctx, h, loc, now)
 	made += n
-	if err != nil || made > 0 {
+	if err != nil {
 		return made, err
 	}
 	err = j.DB.WithTenant(ctx, h.TenantID, func(tx store.Tx) error {
@@ -83,9 +87,9 @@ func (j *Journal) closeRegister(ctx context.Context, h dbq.JournalDueCandidatesR
 		return j.refreshDue(ctx, tx, h.TenantID, h.RegisterID)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("journal: sweep register %s (next closure): %w", h.RegisterID, err)
+		return made, fmt.Errorf("journal: sweep register %s (next closure): %w", h.RegisterID, err)
 	}
-	return 0, nil
+	return made, nil
 }
 
 // closeEnded closes the register's ended periods of one kind after a time.
@@ -104,7 +108,7 @@ func (j *Journal) closeEnded(ctx context.Context, h dbq.JournalDueCandidatesRow,
 			if to.After(now) {
 				return nil
 			}
-			if _, err := j.Close(ctx, tx, h.TenantID, h.RegisterID, p, from, to); err != nil {
+			if _, err := j.closePeriod(ctx, tx, h.TenantID, h.RegisterID, p, from, to); err != nil {
 				return err
 			}
 			made++

@@ -43,7 +43,7 @@ func (j *Journal) closeAtClosingTime(ctx context.Context, h dbq.JournalDueCandid
 		if !ok || to.After(now) {
 			return nil
 		}
-		c, err := j.Close(ctx, tx, h.TenantID, h.RegisterID, Day, today, to)
+		c, err := j.closePeriod(ctx, tx, h.TenantID, h.RegisterID, Day, today, to)
 		if err == nil && c.To.Equal(to) {
 			made++ // not a closure made by hand meanwhile
 		}

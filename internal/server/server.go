@@ -109,30 +109,29 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 			opts.Mail = mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
 		}
 	}
-	tracing, tp, err := startTracing(ctx, cfg)
-	if err != nil {
-		return nil, err
-	}
-	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.AppDBPassword, store.Options{MaxConns: cfg.DBMaxConns, Tracer: tp})
-	if err != nil {
-		return nil, err
-	}
-	rdb, files, err := newRedis(redisFrom(cfg), opts.Log)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
 	box, err := secret.NewBox(cfg.SecretKey)
 	if err != nil {
-		db.Close()
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	key, err := journalKey(cfg)
 	if err != nil {
-		db.Close()
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, DB: db, Redis: rdb, redisFiles: files, tracing: tracing}
+	tracing, tp, err := startTracing(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	// From here a failure closes what was opened, the tracer's exporter too.
+	s := &Server{Config: cfg, Log: opts.Log, Clock: opts.Clock, tracing: tracing}
+	if s.DB, err = store.Open(ctx, cfg.DatabaseURL, cfg.AppDBPassword, store.Options{MaxConns: cfg.DBMaxConns, Tracer: tp}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if s.Redis, s.redisFiles, err = newRedis(redisFrom(cfg), opts.Log); err != nil {
+		s.Close()
+		return nil, err
+	}
+	db := s.DB
 	s.Journal = &journal.Journal{Key: key, DB: db, Clock: opts.Clock}
 	base := cfg.BaseURL.String()
 	s.Accounts = &account.Service{DB: db, Clock: opts.Clock, BaseURL: base, Box: box}
@@ -169,7 +168,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*Server, error) 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		newPoolCollector(db.AppPool()))
-	s.App, s.Routes = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, RedisFiles: files, Clock: opts.Clock,
+	s.App, s.Routes = web.New(web.Deps{Config: cfg, Log: opts.Log, DB: db, Redis: s.Redis, RedisFiles: s.redisFiles, Clock: opts.Clock,
 		Limiter: ratelimit.New(s.Redis, cfg.RedisPrefix, opts.Clock), Registry: reg,
 		Accounts: s.Accounts, Salons: s.Salons, Admin: s.Admin, Catalog: s.Catalog, Team: s.Team, Agenda: s.Agenda,
 		Customers: s.Customers, Payments: s.Payments, Booking: s.Booking, Messages: s.Messages, Portal: s.Portal,
@@ -299,7 +298,9 @@ func (s *Server) Close() {
 		_ = s.Redis.Close()
 		_ = s.redisFiles.Close()
 	}
-	s.DB.Close()
+	if s.DB != nil {
+		s.DB.Close()
+	}
 }
 
 // journalKey is the deployment's journal key: JOURNAL_KEY, or the key
