@@ -5,11 +5,6 @@ INSERT INTO till_stripe_links (id, tenant_id, ticket_id, amount_cents, currency,
 VALUES (@id, @tenant_id, @ticket_id, @amount_cents, @currency, @session_id, @url)
 ON CONFLICT (id) DO NOTHING;
 
--- name: TillLinkPending :many
-SELECT * FROM till_stripe_links
-WHERE tenant_id = @tenant_id AND ticket_id = @ticket_id AND status = 'pending'
-ORDER BY created_at DESC, id;
-
 -- name: TillLinkLock :one
 SELECT * FROM till_stripe_links WHERE tenant_id = @tenant_id AND id = @id FOR UPDATE;
 

@@ -37,9 +37,6 @@ func (t *Till) Close(ctx context.Context, salonID, ticketID, actor uuid.UUID, cu
 		if _, err := lockOpenTx(ctx, tx, salonID, ticketID); err != nil {
 			return err
 		}
-		if err := excessToAccountTx(ctx, tx, salonID, ticketID, actor); err != nil {
-			return err
-		}
 		number, err = t.closeTx(ctx, tx, salonID, ticketID, actor, currency)
 		return err
 	})
@@ -63,6 +60,9 @@ func (t *Till) closeTx(ctx context.Context, tx store.Tx, salonID, ticketID, acto
 		// A credit note keeps the exemption of the ticket it corrects.
 		tk.VATExempt = set.VATExempt
 		tk.compute()
+		if err := keepExcessTx(ctx, tx, salonID, &tk, actor); err != nil {
+			return 0, err
+		}
 	}
 	if len(tk.Lines) == 0 {
 		return 0, apperr.New(apperr.Conflict, "till.ticket.empty")

@@ -108,25 +108,27 @@ func (t *Till) RemovePayment(ctx context.Context, salonID, ticketID, paymentID u
 	})
 }
 
-// excessToAccountTx keeps what the visit's online payments (a deposit of
-// 30 € for a 20 € service) brought beyond the ticket's total: a payment out
-// to the client's account, which the closing turns into their credit with
-// the salon. Money taken by hand beyond the total is the cashier's to take
-// off (cash already gives change), and a ticket without a client has no
-// account to keep it on.
-func excessToAccountTx(ctx context.Context, tx store.Tx, salonID, ticketID, actor uuid.UUID) error {
-	tk, err := loadTx(ctx, tx, salonID, ticketID)
-	if err != nil || tk.DueCents() >= 0 {
-		return err
-	}
-	excess := tk.ToAccountCents()
+// keepExcessTx keeps what the visit's online payments (a deposit of 30 €
+// for a 20 € service) brought beyond the ticket's total: a payment out to the
+// client's account, which the closing turns into their credit with the
+// salon. Money taken by hand beyond the total is the cashier's to take off
+// (cash already gives change), and a ticket without a client has no account
+// to keep it on (Ticket.ExcessToAccount, which the ticket's page shows).
+func keepExcessTx(ctx context.Context, tx store.Tx, salonID uuid.UUID, tk *Ticket, actor uuid.UUID) error {
 	switch {
-	case excess != -tk.DueCents():
-		return apperr.New(apperr.Conflict, "till.ticket.overpaid")
+	case tk.DueCents() >= 0:
+		return nil
 	case tk.CustomerID == uuid.Nil:
 		return apperr.New(apperr.Conflict, "till.ticket.excess_no_client")
+	case !tk.ExcessToAccount():
+		return apperr.New(apperr.Conflict, "till.ticket.overpaid")
 	}
-	_, err = tx.TicketPaymentAdd(ctx, dbq.TicketPaymentAddParams{TenantID: salonID, TicketID: ticketID, Method: MethodAccount,
-		AmountCents: -excess, CreatedBy: actorRef(actor)})
-	return err
+	out := tk.DueCents()
+	id, err := tx.TicketPaymentAdd(ctx, dbq.TicketPaymentAddParams{TenantID: salonID, TicketID: tk.ID, Method: MethodAccount,
+		AmountCents: out, CreatedBy: actorRef(actor)})
+	if err != nil {
+		return err
+	}
+	tk.Payments = append(tk.Payments, Payment{ID: id, Method: MethodAccount, AmountCents: out})
+	return nil
 }

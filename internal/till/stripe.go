@@ -111,22 +111,6 @@ func (t *Till) chargeable(ctx context.Context, salonID uuid.UUID) (string, error
 	return st.AccountID, nil
 }
 
-// PendingLinks are the ticket's links not paid yet, newest first.
-func (t *Till) PendingLinks(ctx context.Context, salonID, ticketID uuid.UUID) ([]Link, error) {
-	var out []Link
-	err := t.DB.WithTenant(ctx, salonID, func(tx store.Tx) error {
-		rows, err := tx.TillLinkPending(ctx, dbq.TillLinkPendingParams{TenantID: salonID, TicketID: ticketID})
-		for _, r := range rows {
-			out = append(out, linkFrom(r))
-		}
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("till: pending links: %w", err)
-	}
-	return out, nil
-}
-
 // Links are all the ticket's links, newest first, whatever became of them.
 func (t *Till) Links(ctx context.Context, salonID, ticketID uuid.UUID) ([]Link, error) {
 	var out []Link

@@ -106,7 +106,7 @@ func TestPhoneLinkAsksStripeForWhatIsDueOnTheSalonsAccount(t *testing.T) {
 	require.Equal(t, l.ID.String(), c.Form.Get("metadata[till_payment_id]"))
 	require.Equal(t, "till-link-"+l.ID.String(), c.IdempotencyKey)
 	require.Equal(t, c.IdempotencyKey, calls[1].IdempotencyKey, "Stripe answers the second ask with the first session")
-	pending, err := env.Srv.Till.PendingLinks(bg, p.salon, id)
+	pending, err := pendingLinks(env, bg, p.salon, id)
 	require.NoError(t, err)
 	require.Len(t, pending, 1)
 	require.Equal(t, int64(1000), p.get(t, id).PaidCents(), "a pending link pays nothing yet")

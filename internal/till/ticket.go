@@ -94,6 +94,13 @@ func (t Ticket) PaidCents() int64 {
 // DueCents is what remains to be paid (negative on a credit note: to pay out).
 func (t Ticket) DueCents() int64 { return t.Totals.InclCents - t.PaidCents() }
 
+// ExcessToAccount says the money paid beyond an open ticket's total can go
+// to the client's account at closing: all of it came from the visit's
+// online payments, and the ticket has a client.
+func (t Ticket) ExcessToAccount() bool {
+	return t.DueCents() < 0 && t.CustomerID != uuid.Nil && t.ToAccountCents() == -t.DueCents()
+}
+
 // ToAccountCents is what goes to the client's account as credit: on an open
 // sale, the part of the amount paid beyond the total that the online
 // payments (the visit's deposit) brought, kept at closing; on a closed one,

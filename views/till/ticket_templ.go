@@ -1432,7 +1432,7 @@ func excess(v TicketView) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if v.T.DueCents() < 0 {
-			if v.T.ToAccountCents() == -v.T.DueCents() && hasClient(v.T) {
+			if v.T.ExcessToAccount() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 116, "<p class=\"alert ok\" id=\"to-account\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

@@ -206,50 +206,6 @@ func (q *Queries) TillLinkLock(ctx context.Context, arg TillLinkLockParams) (Til
 	return i, err
 }
 
-const tillLinkPending = `-- name: TillLinkPending :many
-SELECT id, tenant_id, ticket_id, amount_cents, currency, session_id, url, status, payment_intent_id, refund_id, created_at, settled_at FROM till_stripe_links
-WHERE tenant_id = $1 AND ticket_id = $2 AND status = 'pending'
-ORDER BY created_at DESC, id
-`
-
-type TillLinkPendingParams struct {
-	TenantID uuid.UUID
-	TicketID uuid.UUID
-}
-
-func (q *Queries) TillLinkPending(ctx context.Context, arg TillLinkPendingParams) ([]TillStripeLink, error) {
-	rows, err := q.db.Query(ctx, tillLinkPending, arg.TenantID, arg.TicketID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []TillStripeLink{}
-	for rows.Next() {
-		var i TillStripeLink
-		if err := rows.Scan(
-			&i.ID,
-			&i.TenantID,
-			&i.TicketID,
-			&i.AmountCents,
-			&i.Currency,
-			&i.SessionID,
-			&i.Url,
-			&i.Status,
-			&i.PaymentIntentID,
-			&i.RefundID,
-			&i.CreatedAt,
-			&i.SettledAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const tillLinkSettle = `-- name: TillLinkSettle :exec
 UPDATE till_stripe_links SET status = $1, payment_intent_id = $2, refund_id = $3,
     settled_at = $4
