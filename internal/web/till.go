@@ -128,12 +128,7 @@ func (s *Server) handleTicketFromVisit(c *fiber.Ctx) error {
 // it was sent for, as the Caisse page names each register's inputs.
 func ofRegister(f ui.Form, register uuid.UUID) ui.Form {
 	for _, name := range []string{"float", "counted"} {
-		id := name + "-" + register.String()
-		f.Values[id] = f.Values[name]
-		if key := f.Errors[name]; key != "" {
-			delete(f.Errors, name)
-			f.Errors.Add(id, key)
-		}
+		f.Rename(name, name+"-"+register.String(), f.Values[name])
 	}
 	return f
 }

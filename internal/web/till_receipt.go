@@ -55,11 +55,7 @@ func (f creditForm) refused(form *ui.Form) {
 	}
 	for i, raw := range f.QtyLines {
 		if line, err := uuid.Parse(raw); err == nil && i < len(f.Quantities) {
-			form.Values[creditQtyField(line)] = f.Quantities[i]
-			if key := form.Errors[till.QuantityField(line)]; key != "" {
-				delete(form.Errors, till.QuantityField(line))
-				form.Errors.Add(creditQtyField(line), key)
-			}
+			form.Rename(till.QuantityField(line), creditQtyField(line), f.Quantities[i])
 		}
 	}
 }

@@ -28,6 +28,17 @@ func (f Form) Get(name string) string { return f.Values[name] }
 // Err returns the i18n key of a field's problem, or "".
 func (f Form) Err(name string) string { return f.Errors[name] }
 
+// Rename gives a field another name, its value and its problem with it:
+// for a field a page shows several times (one per register, one per line),
+// whose copies need names of their own.
+func (f Form) Rename(from, to, value string) {
+	f.Values[to] = value
+	if key := f.Errors[from]; key != "" {
+		delete(f.Errors, from)
+		f.Errors.Add(to, key)
+	}
+}
+
 // BadFields names the fields with a problem: in the form's order, then any
 // others the form did not list, sorted.
 func (f Form) BadFields() []string {
